@@ -1,0 +1,168 @@
+"""The bridge in a real browser: start-up, events, persistence, navigation and failure."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tools import checklists
+
+from tests.support.browser import READY, START_TIMEOUT_MS, wait_ready
+
+pytestmark = pytest.mark.browser
+
+WIDGET_PAGE = "vaerktoejer/tjekliste-kom-godt-i-gang/"
+PLAIN_PAGE = "kom-godt-i-gang/"
+TOTAL = len(checklists.load("kom-godt-i-gang").item_ids)
+FIRST, SECOND = checklists.load("kom-godt-i-gang").item_ids[:2]
+
+
+def checkbox(page, item_id):
+    return page.locator(f"#hj-kom-godt-i-gang-{item_id}")
+
+
+def count(page):
+    return page.locator(".hj-checklist__count")
+
+
+def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    expect(count(page)).to_have_text(f"0 af {TOTAL} punkter")
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    stored = page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
+    assert stored == f'{{"schema": 1, "checked": ["{FIRST}"]}}'.replace(" ", "") or FIRST in stored
+
+    page.reload()
+    wait_ready(page)
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(checkbox(page, FIRST)).to_be_checked()
+    expect(checkbox(page, SECOND)).not_to_be_checked()
+    assert watch.errors == []
+    assert watch.foreign_requests() == []
+
+
+def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    checkbox(page, FIRST).focus()
+    page.keyboard.press("Space")
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(checkbox(page, FIRST)).to_be_focused()  # focus survives the HTML swap
+
+    page.locator('[data-action="clear"]').focus()
+    page.keyboard.press("Enter")
+    expect(count(page)).to_have_text(f"0 af {TOTAL} punkter")
+    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("ryddet"))
+    expect(page.locator('[data-action="undo"]')).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(checkbox(page, FIRST)).to_be_checked()
+    assert watch.errors == []
+
+
+def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
+    context, watch = open_context()
+    held = []
+    # Hold back the wheel so the widget is certainly still loading when we click.
+    context.route("**/*.whl", lambda route: held.append(route))
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-state", "loading")
+    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("indlæses"))
+    page.locator(f'label[for="hj-kom-godt-i-gang-{SECOND}"]').click()
+    for _ in range(600):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the wheel was never requested"
+    held[0].continue_()
+    wait_ready(page)
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(checkbox(page, SECOND)).to_be_checked()
+    assert SECOND in page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
+    assert watch.errors == []
+
+
+def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    page.evaluate("window.__sameDocument = true")
+
+    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
+    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
+    wait_ready(page)
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
+    workers = [w.url for w in page.workers if w.url.endswith("/worker.js")]
+    assert len(workers) == 1
+    assert sum(1 for u in watch.requests if u.endswith("pyodide.asm.wasm")) == 1
+    assert watch.errors == []
+
+
+def test_a_plain_page_loads_no_byte_of_pyodide(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + PLAIN_PAGE, wait_until="networkidle")
+    runtime = [u for u in watch.requests if re.search(r"pyodide|\.whl|worker\.js|runtime\.json|idiomorph", u)]
+    assert runtime == []
+    assert watch.errors == []
+
+
+def test_without_javascript_the_checklist_is_there(open_context, site_url):
+    context, _ = open_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+    expect(page.locator(".hj-widget__noscript")).to_be_visible()
+    expect(page.locator("[data-widget]")).to_have_attribute("data-state", "static")
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(checkbox(page, FIRST)).to_be_checked()  # can still be ticked and printed
+
+
+def test_a_broken_pyodide_path_shows_the_danish_error_and_keeps_the_page(open_context, site_url):
+    context, watch = open_context()
+    context.route("**/vendor/pyodide/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    widget = page.locator("[data-widget]")
+    expect(widget).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
+    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
+    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(checkbox(page, FIRST)).to_be_checked()
+    assert page.locator(READY).count() == 0
+
+
+def test_storage_that_is_refused_is_reported_in_danish(open_context, site_url):
+    context, watch = open_context()
+    context.add_init_script("""
+        Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});
+    """)
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    expect(page.locator(".hj-checklist__warning")).to_contain_text("tillader ikke")
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+
+
+def test_a_change_in_another_tab_shows_here(open_context, site_url):
+    context, watch = open_context()
+    first, second = context.new_page(), context.new_page()
+    for page in (first, second):
+        page.goto(site_url + WIDGET_PAGE)
+        wait_ready(page)
+    first.locator(f'label[for="hj-kom-godt-i-gang-{SECOND}"]').click()
+    expect(count(first)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(count(second)).to_have_text(f"1 af {TOTAL} punkter")
+    expect(checkbox(second, SECOND)).to_be_checked()
+    expect(second.locator(".hj-widget__status")).to_have_text(re.compile("andet vindue"))
+    assert watch.errors == []

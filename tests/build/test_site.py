@@ -1,0 +1,120 @@
+"""The built site, read as files: strict build, self-hosting, and the static widget."""
+
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+
+from tools import checklists
+from tools.html import escape
+
+WIDGET_PAGE = "vaerktoejer/tjekliste-kom-godt-i-gang/index.html"
+
+
+class ResourceCollector(HTMLParser):
+    """Every URL a page makes the browser load (not links the user may follow)."""
+
+    LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+               "video": "src", "embed": "src", "object": "data", "track": "src"}
+    NOT_LOADED_LINKS = {"canonical", "alternate", "next", "prev", "search"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in self.LOADING and attrs.get(self.LOADING[tag]):
+            self.urls.append(attrs[self.LOADING[tag]])
+        if tag == "link" and not set((attrs.get("rel") or "").split()) & self.NOT_LOADED_LINKS:
+            self.urls.append(attrs.get("href") or "")
+        if tag in ("img", "source") and attrs.get("srcset"):
+            self.urls.extend(part.split()[0] for part in attrs["srcset"].split(","))
+        self.urls.extend(re.findall(r"url\(\s*['\"]?([^'\")]+)", attrs.get("style") or ""))
+
+
+def is_other_host(url: str) -> bool:
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url.strip(), re.I)) and not url.startswith("data:")
+
+
+def test_strict_build_has_no_warnings(built_site):
+    assert "WARNING" not in built_site.log
+
+
+def test_no_page_loads_a_resource_from_another_host(built_site):
+    offenders = {}
+    for page in built_site.pages():
+        collector = ResourceCollector()
+        collector.feed(built_site.html(page))
+        foreign = [u for u in collector.urls if is_other_host(u)]
+        if foreign:
+            offenders[str(page)] = foreign
+    assert offenders == {}
+
+
+def test_no_stylesheet_imports_from_another_host(built_site):
+    for css in built_site.path.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", text):
+            assert not is_other_host("".join(url)), f"{css.name}: {url}"
+
+
+def test_pages_are_danish_without_generator_notice_or_web_fonts(built_site):
+    for page in built_site.pages():
+        html = built_site.html(page)
+        assert '<html lang="da"' in html, page
+        assert "squidfunk.github.io" not in html, page  # extra.generator: false
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
+
+
+def test_instant_navigation_and_danish_search_are_on(built_site):
+    html = built_site.html("index.html")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert "navigation.instant" in config["features"]
+    index = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["da"]
+
+
+def test_plain_pages_reference_no_pyodide_file(built_site):
+    plain = [p for p in built_site.pages() if "data-widget=" not in built_site.html(p)]
+    assert plain, "there should be plain pages"
+    for page in plain:
+        html = built_site.html(page).lower()
+        for marker in ("pyodide", ".whl", "worker.js", "runtime.json"):
+            assert marker not in html, f"{page} mentions {marker}"
+
+
+def test_widget_page_static_html_holds_every_item(built_site):
+    html = built_site.html(WIDGET_PAGE)
+    assert 'data-widget="checklist" data-state="static"' in html
+    checklist = checklists.load("kom-godt-i-gang")
+    for section in checklist.sections:
+        assert f'id="hj-kom-godt-i-gang-{section.id}"' in html
+    for item in checklist.items:
+        assert f'value="{item.id}"' in html
+        assert f'<label for="hj-kom-godt-i-gang-{item.id}">{escape(item.text)}</label>' in html
+        if item.hint:
+            assert escape(item.hint) in html
+    assert f"0 af {len(checklist.items)} punkter" in html
+    # The page text around the widget comes from the same data file.
+    assert escape(checklist.title) in html and escape(checklist.source) in html
+
+
+def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
+    runtime_dir = built_site.path / "assets" / "hjemmearbejde"
+    manifest = json.loads((runtime_dir / "runtime.json").read_text(encoding="utf-8"))
+    pyodide_dir = (runtime_dir / manifest["pyodide"]).resolve()
+    assert pyodide_dir.parent.name == "pyodide" and pyodide_dir.name == "314.0.7"
+    assert sorted(p.name for p in pyodide_dir.iterdir()) == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+    assert (runtime_dir / manifest["morph"]).resolve().is_file()
+    wheel = (runtime_dir / manifest["wheel"]).resolve()
+    assert wheel.name.endswith("-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "tools/runtime.py" in names and "tools/data/checklists/kom-godt-i-gang.toml" in names
+    assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    assert 'role="dialog" aria-label="Søg"' in built_site.html("index.html")
