@@ -1,15 +1,11 @@
 """Fixtures shared by the test layers: the built site and its pages."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.support.server import free_port
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.site import build_site
 
 
 class BuiltSite:
@@ -22,17 +18,8 @@ class BuiltSite:
         """Every HTML page, as paths relative to the site root (404.html included)."""
         return sorted(p.relative_to(self.path) for p in self.path.rglob("*.html"))
 
-    def html(self, page: str) -> str:
+    def html(self, page) -> str:
         return (self.path / page).read_text(encoding="utf-8")
-
-
-def build_site(site_dir: Path, url: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` for a site to be served at `url` (instant navigation needs it)."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
-    )
 
 
 @pytest.fixture(scope="session")

@@ -1,28 +1,13 @@
-"""Browser fixtures: the built site served on 127.0.0.1, driven in Debian's chromium.
+"""Browser fixtures: the built site served on 127.0.0.1, driven in Debian's chromium."""
 
-Playwright's own browser download cannot work on our machines, so the tests
-launch the system chromium through `executable_path`.
-"""
-
-import os
-import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from tests.support.browser import launch_chromium
 from tests.support.server import serve
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not path:
-        pytest.fail("Debian's chromium is missing: `make test` installs it with apt.", pytrace=False)
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +20,10 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(playwright)
+        except RuntimeError as error:
+            pytest.fail(str(error), pytrace=False)
         yield browser
         browser.close()
 

@@ -1,10 +1,27 @@
-"""Helpers for the browser tests and the benchmark."""
+"""Helpers for the browser tests and the benchmark: launching Debian's chromium, waiting for widgets."""
 
-from playwright.sync_api import Page
+import os
+import shutil
+
+from playwright.sync_api import Browser, Page, Playwright
 
 READY = '[data-widget][data-state="ready"]'
 # Cold start (download and start Pyodide) on a slow 2-core machine stays well under this.
 START_TIMEOUT_MS = 60_000
+
+# Playwright's own browser download cannot work on our machines: use the system
+# chromium, without the background services that would try to reach the network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        raise RuntimeError("Debian's chromium is missing: `make test` installs it with apt.")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
 
 
 def wait_ready(page: Page) -> None:
