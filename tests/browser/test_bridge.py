@@ -166,3 +166,17 @@ def test_a_change_in_another_tab_shows_here(open_context, site_url):
     expect(checkbox(second, SECOND)).to_be_checked()
     expect(second.locator(".hj-widget__status")).to_have_text(re.compile("andet vindue"))
     assert watch.errors == []
+
+
+def test_printing_shows_the_answers_without_navigation_or_controls(page_and_watch, site_url):
+    page, _ = page_and_watch
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hj-checklist__actions"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(checkbox(page, FIRST)).to_be_visible()
+    expect(checkbox(page, FIRST)).to_be_checked()
+    expect(count(page)).to_be_visible()
