@@ -180,3 +180,23 @@ def test_printing_shows_the_answers_without_navigation_or_controls(page_and_watc
     expect(checkbox(page, FIRST)).to_be_visible()
     expect(checkbox(page, FIRST)).to_be_checked()
     expect(count(page)).to_be_visible()
+
+
+def test_export_downloads_the_ticks_and_print_opens_the_dialog(open_context, site_url):
+    context, watch = open_context(accept_downloads=True)
+    context.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    with page.expect_download() as info:
+        page.locator('[data-action="export"]').click()
+    download = info.value
+    assert download.suggested_filename == "tjekliste-kom-godt-i-gang.md"
+    with open(download.path(), encoding="utf-8") as file:
+        text = file.read()
+    assert f"1 af {TOTAL} punkter er klaret." in text and "- [x] " in text
+    page.locator('[data-action="print"]').click()
+    page.wait_for_function("window.__printed === 1")
+    assert watch.errors == []

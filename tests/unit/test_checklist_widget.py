@@ -131,3 +131,29 @@ def test_labels_are_tied_to_their_checkboxes_and_hints():
         assert f'<label for="hj-kom-godt-i-gang-{item.id}">' in html
         if item.hint:
             assert f'aria-describedby="hj-kom-godt-i-gang-{item.id}-hint"' in html
+
+
+def test_print_and_export_are_offered_only_once_the_widget_runs():
+    assert 'data-action="print"' not in widget.render(widget.start(CONFIG))
+    state, _ = mounted()
+    html = widget.render(state)
+    assert 'data-action="print"' in html and 'data-action="export"' in html
+    assert widget.handle(state, {"type": "click", "action": "print"}) == (state, [{"type": "print"}])
+
+
+def test_export_is_a_markdown_task_list_of_the_ticks():
+    state, _ = mounted()
+    state, _ = tick(state, IDS[0])
+    same, effects = widget.handle(state, {"type": "click", "action": "export"})
+    assert same == state
+    file = effects[0]
+    assert file["type"] == "download" and file["filename"] == "tjekliste-kom-godt-i-gang.md"
+    assert file["mime"].startswith("text/markdown")
+    checklist = checklists.load("kom-godt-i-gang")
+    text = file["content"]
+    assert text.startswith(f"# {checklist.title}\n")
+    assert f"1 af {len(IDS)} punkter er klaret." in text
+    assert f"- [x] {checklist.items[0].text}" in text
+    for item in checklist.items[1:]:
+        assert f"- [ ] {item.text}" in text
+    assert "## Før (1 af" in text and checklist.source in text

@@ -12,7 +12,8 @@ The saved document is ``{"schema": 1, "checked": [...]}``.
 
 from .. import checklists
 from ..contract import (EVENT_SAVE_FAILED, EVENT_STORED_ELSEWHERE, STORAGE_CORRUPT, STORAGE_PREFIX,
-                        STORAGE_STATIC, STORAGE_UNAVAILABLE, Context, announce, focus, save)
+                        STORAGE_STATIC, STORAGE_UNAVAILABLE, Context, announce, download, focus,
+                        print_page, save)
 from ..html import attrs, escape
 
 NAME = "checklist"
@@ -55,6 +56,13 @@ def handle(state: dict, event: dict) -> tuple[dict, list]:
         return _clear(state)
     if kind == "click" and event.get("action") == "undo":
         return _undo(state)
+    if kind == "click" and event.get("action") == "print":
+        return state, [print_page()]
+    if kind == "click" and event.get("action") == "export":
+        checklist = checklists.load(state["checklist"])
+        return state, [download(f"tjekliste-{checklist.id}.md", to_markdown(checklist, state["checked"]),
+                                "text/markdown;charset=utf-8"),
+                       announce("Listen er hentet som tekstfil.")]
     if kind == EVENT_SAVE_FAILED:
         return {**state, "storage": "failed"}, []
     if kind == EVENT_STORED_ELSEWHERE:
@@ -120,6 +128,20 @@ def progress_text(done: int, total: int) -> str:
     return f"{done} af {total} punkter"
 
 
+def to_markdown(checklist: checklists.Checklist, checked: list[str]) -> str:
+    """The list with its ticks as a Markdown task list: to keep, mail or print."""
+    done = set(checked)
+    lines = [f"# {checklist.title}", "",
+             f"{progress_text(len(done), len(checklist.items))} er klaret.", ""]
+    for section in checklist.sections:
+        section_done = sum(1 for item in section.items if item.id in done)
+        lines += [f"## {section.title} ({progress_text(section_done, len(section.items))})", ""]
+        lines += [f"- [{'x' if item.id in done else ' '}] {item.text}" for item in section.items]
+        lines.append("")
+    lines.append(f"Kilde: {checklist.source}.")
+    return "\n".join(lines) + "\n"
+
+
 def render(state: dict) -> str:
     checklist = checklists.load(state["checklist"])
     checked = set(state["checked"])
@@ -159,6 +181,10 @@ def render(state: dict) -> str:
     if state.get("undo"):
         parts.append(f'<button type="button" class="md-button md-button--primary" id="{uid}-undo" '
                      'data-action="undo">Fortryd</button>')
+    if state["storage"] != STORAGE_STATIC:  # these need JavaScript: not in the page's static HTML
+        parts.append('<button type="button" class="md-button" data-action="print">Udskriv</button>')
+        parts.append('<button type="button" class="md-button" data-action="export">'
+                     'Hent som tekstfil</button>')
     parts.append("</div></form>")
     return "".join(parts)
 

@@ -8,7 +8,7 @@ let ready = null;
 async function start({ pyodide: indexURL, wheel }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL });
-  await pyodide.loadPackage(wheel);
+  await pyodide.loadPackage(wheel, { messageCallback: () => {} });
   handleMessage = pyodide.pyimport("tools.runtime").handle_message;
 }
 
