@@ -34,3 +34,4 @@ def test_every_page_has_no_axe_violations(open_context, built_site, site_url, sc
             problems.append(f"{built_page}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
     assert not problems, "\n".join(problems)
     assert watch.errors == []
+    assert watch.foreign_requests() == []

@@ -1,5 +1,6 @@
 """The bridge in a real browser: start-up, events, persistence, navigation and failure."""
 
+import json
 import re
 
 import pytest
@@ -25,19 +26,31 @@ def count(page):
     return page.locator(".hj-checklist__count")
 
 
-def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
-    page, watch = page_and_watch
+def expect_count(page, done):
+    expect(count(page)).to_have_text(f"{done} af {TOTAL} punkter")
+
+
+def click_item(page, item_id):
+    page.locator(f'label[for="hj-kom-godt-i-gang-{item_id}"]').click()
+
+
+def open_widget(page, site_url):
     page.goto(site_url + WIDGET_PAGE)
     wait_ready(page)
-    expect(count(page)).to_have_text(f"0 af {TOTAL} punkter")
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+
+
+def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
+    page, watch = page_and_watch
+    open_widget(page, site_url)
+    expect_count(page, 0)
+    click_item(page, FIRST)
+    expect_count(page, 1)
     stored = page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
-    assert stored == f'{{"schema": 1, "checked": ["{FIRST}"]}}'.replace(" ", "") or FIRST in stored
+    assert json.loads(stored) == {"schema": 1, "checked": [FIRST]}
 
     page.reload()
     wait_ready(page)
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect_count(page, 1)
     expect(checkbox(page, FIRST)).to_be_checked()
     expect(checkbox(page, SECOND)).not_to_be_checked()
     assert watch.errors == []
@@ -46,20 +59,19 @@ def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
 
 def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
     page, watch = page_and_watch
-    page.goto(site_url + WIDGET_PAGE)
-    wait_ready(page)
+    open_widget(page, site_url)
     checkbox(page, FIRST).focus()
     page.keyboard.press("Space")
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect_count(page, 1)
     expect(checkbox(page, FIRST)).to_be_focused()  # focus survives the HTML swap
 
     page.locator('[data-action="clear"]').focus()
     page.keyboard.press("Enter")
-    expect(count(page)).to_have_text(f"0 af {TOTAL} punkter")
+    expect_count(page, 0)
     expect(page.locator(".hj-widget__status")).to_have_text(re.compile("ryddet"))
     expect(page.locator('[data-action="undo"]')).to_be_focused()
     page.keyboard.press("Enter")
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect_count(page, 1)
     expect(checkbox(page, FIRST)).to_be_checked()
     assert watch.errors == []
 
@@ -73,7 +85,7 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     page.goto(site_url + WIDGET_PAGE)
     expect(page.locator("[data-widget]")).to_have_attribute("data-state", "loading")
     expect(page.locator(".hj-widget__status")).to_have_text(re.compile("indlæses"))
-    page.locator(f'label[for="hj-kom-godt-i-gang-{SECOND}"]').click()
+    click_item(page, SECOND)
     for _ in range(600):
         if held:
             break
@@ -81,7 +93,7 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     assert held, "the wheel was never requested"
     held[0].continue_()
     wait_ready(page)
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect_count(page, 1)
     expect(checkbox(page, SECOND)).to_be_checked()
     assert SECOND in page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
     assert watch.errors == []
@@ -89,10 +101,9 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
 
 def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watch, site_url):
     page, watch = page_and_watch
-    page.goto(site_url + WIDGET_PAGE)
-    wait_ready(page)
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
     page.evaluate("window.__sameDocument = true")
 
     page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
@@ -100,7 +111,7 @@ def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watc
     page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
     page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
     wait_ready(page)
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    expect_count(page, 1)
     assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
     workers = [w.url for w in page.workers if w.url.endswith("/worker.js")]
     assert len(workers) == 1
@@ -123,7 +134,7 @@ def test_without_javascript_the_checklist_is_there(open_context, site_url):
     expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
     expect(page.locator(".hj-widget__noscript")).to_be_visible()
     expect(page.locator("[data-widget]")).to_have_attribute("data-state", "static")
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    click_item(page, FIRST)
     expect(checkbox(page, FIRST)).to_be_checked()  # can still be ticked and printed
 
 
@@ -136,7 +147,7 @@ def test_a_broken_pyodide_path_shows_the_danish_error_and_keeps_the_page(open_co
     expect(widget).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
     expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
     expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
+    click_item(page, FIRST)
     expect(checkbox(page, FIRST)).to_be_checked()
     assert page.locator(READY).count() == 0
 
@@ -147,22 +158,20 @@ def test_storage_that_is_refused_is_reported_in_danish(open_context, site_url):
         Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});
     """)
     page = context.new_page()
-    page.goto(site_url + WIDGET_PAGE)
-    wait_ready(page)
+    open_widget(page, site_url)
     expect(page.locator(".hj-checklist__warning")).to_contain_text("tillader ikke")
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    click_item(page, FIRST)
+    expect_count(page, 1)
 
 
 def test_a_change_in_another_tab_shows_here(open_context, site_url):
     context, watch = open_context()
     first, second = context.new_page(), context.new_page()
     for page in (first, second):
-        page.goto(site_url + WIDGET_PAGE)
-        wait_ready(page)
-    first.locator(f'label[for="hj-kom-godt-i-gang-{SECOND}"]').click()
-    expect(count(first)).to_have_text(f"1 af {TOTAL} punkter")
-    expect(count(second)).to_have_text(f"1 af {TOTAL} punkter")
+        open_widget(page, site_url)
+    click_item(first, SECOND)
+    expect_count(first, 1)
+    expect_count(second, 1)
     expect(checkbox(second, SECOND)).to_be_checked()
     expect(second.locator(".hj-widget__status")).to_have_text(re.compile("andet vindue"))
     assert watch.errors == []
@@ -170,10 +179,9 @@ def test_a_change_in_another_tab_shows_here(open_context, site_url):
 
 def test_printing_shows_the_answers_without_navigation_or_controls(page_and_watch, site_url):
     page, _ = page_and_watch
-    page.goto(site_url + WIDGET_PAGE)
-    wait_ready(page)
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hj-checklist__actions"):
         expect(page.locator(hidden).first).to_be_hidden()
@@ -186,10 +194,9 @@ def test_export_downloads_the_ticks_and_print_opens_the_dialog(open_context, sit
     context, watch = open_context(accept_downloads=True)
     context.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page = context.new_page()
-    page.goto(site_url + WIDGET_PAGE)
-    wait_ready(page)
-    page.locator(f'label[for="hj-kom-godt-i-gang-{FIRST}"]').click()
-    expect(count(page)).to_have_text(f"1 af {TOTAL} punkter")
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
     with page.expect_download() as info:
         page.locator('[data-action="export"]').click()
     download = info.value

@@ -3,6 +3,7 @@
 import json
 import re
 import zipfile
+from pathlib import Path
 from html.parser import HTMLParser
 
 from tools import checklists
@@ -118,3 +119,16 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
 
 def test_search_dialog_has_an_accessible_name(built_site):
     assert 'role="dialog" aria-label="Søg"' in built_site.html("index.html")
+
+
+def test_every_stable_address_on_the_consultants_page_exists(built_site):
+    """jobkonsulent.md lists addresses as code for consultants to link to: each must resolve."""
+    markdown = (Path(__file__).resolve().parents[2] / "docs" / "jobkonsulent.md").read_text(encoding="utf-8")
+    addresses = re.findall(r"`(/[^`\s]*)`", markdown)
+    assert len(addresses) >= 20
+    for address in addresses:
+        path, _, anchor = address.partition("#")
+        page = built_site.path / path.lstrip("/") / "index.html"
+        assert page.is_file(), address
+        if anchor:
+            assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), address
