@@ -207,3 +207,24 @@ def test_export_downloads_the_ticks_and_print_opens_the_dialog(open_context, sit
     page.locator('[data-action="print"]').click()
     page.wait_for_function("window.__printed === 1")
     assert watch.errors == []
+
+
+def test_a_widget_that_fails_in_python_keeps_its_static_html(open_context, site_url):
+    context, watch = open_context()
+
+    def break_the_state(route):
+        html = route.fetch().text()
+        # A checklist id no data file has: Python raises while mounting.
+        broken = html.replace("&quot;checklist&quot;:&quot;kom-godt-i-gang&quot;",
+                              "&quot;checklist&quot;:&quot;findes-ikke&quot;")
+        assert broken != html
+        route.fulfill(body=broken, content_type="text/html; charset=utf-8")
+
+    context.route(f"**/{WIDGET_PAGE}", break_the_state)
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    widget = page.locator("[data-widget]")
+    expect(widget).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
+    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
+    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+    assert any("ChecklistError" in error for error in watch.errors)  # logged for developers

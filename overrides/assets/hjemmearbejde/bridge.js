@@ -132,10 +132,11 @@ class Widget {
     const context = { storage, stored, inputs, query: queryOf(window.location) };
     this.queue = startRuntime().then(
       async (rt) => {
-        this.rt = rt;
-        await this.apply(await rt.call({ op: "mount", widget: this.name, state: this.state, context }));
-        if (this.root.dataset.state === "loading") this.setState("ready");
         if (this.status.textContent === TEXT.loading) this.say("");
+        const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context });
+        if (mounted) this.rt = rt; // only a mounted widget gets events
+        else this.say(TEXT.failed);
+        this.setState(mounted ? "ready" : "error");
       },
       (error) => {
         // The static HTML stays in place: it still reads and prints.
@@ -147,21 +148,31 @@ class Widget {
   }
 
   send(event) {
-    this.queue = this.queue.then(async () => {
-      if (!this.rt || !this.root.isConnected) return;
-      await this.apply(await this.rt.call({ op: "event", widget: this.name, state: this.state, event }));
+    this.queue = this.queue.then(() => {
+      if (this.rt && this.root.isConnected) {
+        return this.call(this.rt, { op: "event", widget: this.name, state: this.state, event });
+      }
     });
   }
 
-  async apply(response) {
+  // One round trip to Python; true if the widget answered. A failure is shown
+  // and logged, and leaves the last good HTML and state in place.
+  async call(rt, request) {
+    let response;
+    try {
+      response = await rt.call(request);
+    } catch (error) {
+      response = { ok: false, error: String(error) };
+    }
     if (!response.ok) {
-      console.error(`Hjemmearbejde: widget ${this.name} failed:`, response.error, response.trace);
+      console.error(`Hjemmearbejde: widget ${this.name} failed:`, response.error, response.trace ?? "");
       this.say(TEXT.broken);
-      return;
+      return false;
     }
     this.state = response.state;
-    this.rt.morph(this.body, response.html);
+    rt.morph(this.body, response.html);
     for (const effect of response.effects) this.perform(effect);
+    return true;
   }
 
   perform(effect) {
