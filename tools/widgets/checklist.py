@@ -11,8 +11,8 @@ The saved document is ``{"schema": 1, "checked": [...]}``.
 """
 
 from .. import checklists
-from ..contract import (EVENT_SAVE_FAILED, EVENT_STORED_ELSEWHERE, STORAGE_CORRUPT, STORAGE_PREFIX,
-                        STORAGE_STATIC, STORAGE_UNAVAILABLE, Context, announce, download, focus,
+from ..contract import (EVENT_SAVE_FAILED, EVENT_STORED_ELSEWHERE, STORAGE_CORRUPT, STORAGE_OK,
+                        STORAGE_PREFIX, STORAGE_STATIC, STORAGE_UNAVAILABLE, Context, announce, download, focus,
                         print_page, save)
 from ..html import attrs, escape
 
@@ -34,7 +34,7 @@ def start(config: dict) -> dict:
 
 
 def mount(state: dict, context: Context) -> tuple[dict, list]:
-    state = {**state, "storage": "ok", "undo": None}
+    state = {**state, "storage": STORAGE_OK, "undo": None}
     if context.storage == STORAGE_UNAVAILABLE:
         return {**state, "storage": "unavailable"}, []
     unreadable = [announce("Dine gemte svar kunne ikke læses, så listen starter forfra.")]
@@ -59,10 +59,7 @@ def handle(state: dict, event: dict) -> tuple[dict, list]:
     if kind == "click" and event.get("action") == "print":
         return state, [print_page()]
     if kind == "click" and event.get("action") == "export":
-        checklist = checklists.load(state["checklist"])
-        return state, [download(f"tjekliste-{checklist.id}.md", to_markdown(checklist, state["checked"]),
-                                "text/markdown;charset=utf-8"),
-                       announce("Listen er hentet som tekstfil.")]
+        return state, _export(state)
     if kind == EVENT_SAVE_FAILED:
         return {**state, "storage": "failed"}, []
     if kind == EVENT_STORED_ELSEWHERE:
@@ -101,6 +98,13 @@ def _undo(state: dict) -> tuple[dict, list]:
             [save(_document(checked)), announce("Dine kryds er sat tilbage."), focus(_uid(state, "clear"))])
 
 
+def _export(state: dict) -> list:
+    checklist = checklists.load(state["checklist"])
+    return [download(f"tjekliste-{checklist.id}.md", to_markdown(checklist, state["checked"]),
+                     "text/markdown;charset=utf-8"),
+            announce("Listen er hentet som tekstfil.")]
+
+
 def _document(checked: list[str]) -> dict:
     return {"schema": SCHEMA, "checked": checked}
 
@@ -120,8 +124,13 @@ def _checked_from_document(checklist_id: str, document) -> list[str] | None:
     return [i for i in checklists.load(checklist_id).item_ids if i in wanted]
 
 
+def _id_prefix(state: dict) -> str:
+    """Element ids start with this, so two checklists on one page never clash."""
+    return f"hj-{state['checklist']}"
+
+
 def _uid(state: dict, suffix: str) -> str:
-    return f"hj-{state['checklist']}-{suffix}"
+    return f"{_id_prefix(state)}-{suffix}"
 
 
 def progress_text(done: int, total: int) -> str:
@@ -147,7 +156,7 @@ def render(state: dict) -> str:
     checked = set(state["checked"])
     total = len(checklist.item_ids)
     done = len(checked)
-    uid = _uid(state, "")[:-1]
+    uid = _id_prefix(state)
     parts = [
         f'<form class="hj-checklist" id="{uid}"{attrs(aria_label=checklist.title)}>',
         f'<p class="hj-checklist__progress" id="{uid}-progress">'
