@@ -39,6 +39,12 @@ def open_widget(page, site_url):
     wait_ready(page)
 
 
+def expect_failed_start_keeps_the_static_list(page):
+    expect(page.locator("[data-widget]")).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
+    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
+    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+
+
 def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
     page, watch = page_and_watch
     open_widget(page, site_url)
@@ -143,10 +149,7 @@ def test_a_broken_pyodide_path_shows_the_danish_error_and_keeps_the_page(open_co
     context.route("**/vendor/pyodide/**", lambda route: route.abort())
     page = context.new_page()
     page.goto(site_url + WIDGET_PAGE)
-    widget = page.locator("[data-widget]")
-    expect(widget).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
-    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
-    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+    expect_failed_start_keeps_the_static_list(page)
     click_item(page, FIRST)
     expect(checkbox(page, FIRST)).to_be_checked()
     assert page.locator(READY).count() == 0
@@ -223,10 +226,7 @@ def test_a_widget_that_fails_in_python_keeps_its_static_html(open_context, site_
     context.route(f"**/{WIDGET_PAGE}", break_the_state)
     page = context.new_page()
     page.goto(site_url + WIDGET_PAGE)
-    widget = page.locator("[data-widget]")
-    expect(widget).to_have_attribute("data-state", "error", timeout=START_TIMEOUT_MS)
-    expect(page.locator(".hj-widget__status")).to_have_text(re.compile("kunne ikke starte"))
-    expect(page.locator('.hj-checklist input[type="checkbox"]')).to_have_count(TOTAL)
+    expect_failed_start_keeps_the_static_list(page)
     assert any("ChecklistError" in error for error in watch.errors)  # logged for developers
 
 

@@ -137,14 +137,17 @@ def progress_text(done: int, total: int) -> str:
     return f"{done} af {total} punkter"
 
 
+def _section_progress(section: checklists.Section, done: set[str]) -> str:
+    return progress_text(sum(1 for item in section.items if item.id in done), len(section.items))
+
+
 def to_markdown(checklist: checklists.Checklist, checked: list[str]) -> str:
     """The list with its ticks as a Markdown task list: to keep, mail or print."""
     done = set(checked)
     lines = [f"# {checklist.title}", "",
              f"{progress_text(len(done), len(checklist.items))} er klaret.", ""]
     for section in checklist.sections:
-        section_done = sum(1 for item in section.items if item.id in done)
-        lines += [f"## {section.title} ({progress_text(section_done, len(section.items))})", ""]
+        lines += [f"## {section.title} ({_section_progress(section, done)})", ""]
         lines += [f"- [{'x' if item.id in done else ' '}] {item.text}" for item in section.items]
         lines.append("")
     lines.append(f"Kilde: {checklist.source}.")
@@ -166,11 +169,10 @@ def render(state: dict) -> str:
         _storage_warning(state["storage"]),
     ]
     for section in checklist.sections:
-        section_done = sum(1 for item in section.items if item.id in checked)
         parts.append(f'<fieldset class="hj-checklist__section" id="{uid}-{section.id}">')
         parts.append(f'<legend class="hj-checklist__legend"><h2 class="hj-checklist__phase">'
                      f'{escape(section.title)} <span class="hj-checklist__section-count">'
-                     f'{progress_text(section_done, len(section.items))}</span></h2></legend>')
+                     f'{_section_progress(section, checked)}</span></h2></legend>')
         if section.intro:
             parts.append(f'<p class="hj-checklist__intro">{escape(section.intro)}</p>')
         parts.append('<ul class="hj-checklist__items">')

@@ -132,7 +132,7 @@ class Widget {
     const context = { storage, stored, inputs, query: queryOf(window.location) };
     this.queue = startRuntime().then(
       async (rt) => {
-        if (this.status.textContent === TEXT.loading) this.say("");
+        this.say(""); // the loading note; what mounting announces comes after
         const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context });
         if (mounted) this.rt = rt; // only a mounted widget gets events
         else this.say(TEXT.failed);
