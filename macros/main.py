@@ -3,7 +3,11 @@
 Thin on purpose: every widget's data and HTML come from `tools/`.
 """
 
+import posixpath
+
 from tools import checklists, runtime
+from tools.html import escape
+from tools.widgets import checklist as checklist_widget
 
 
 def define_env(env):
@@ -16,3 +20,27 @@ def define_env(env):
     def checklist(checklist_id: str):
         """A checklist's data, for page text that quotes it (title, source, number of items)."""
         return checklists.load(checklist_id)
+
+    @env.macro
+    def checklist_list(checklist_id: str, heading_level: int = 3) -> str:
+        """A checklist's sections and points as plain HTML, where a guidance page quotes the list."""
+        return checklist_widget.quote(checklist_id, heading_level)
+
+    @env.macro
+    def open_data_table() -> str:
+        """The open-data files the build publishes (hooks/open_data.py), linked from the current page."""
+        to_root = posixpath.relpath(".", env.page.url or ".") if env.page.url else "."
+        rows = []
+        for checklist_id in checklists.available():
+            data = checklists.load(checklist_id)
+            href = f"{to_root}/data/tjeklister/{checklist_id}.json"
+            rows.append(f'<tr><td><a href="{escape(href)}">data/tjeklister/{checklist_id}.json</a></td>'
+                        f"<td>{escape(data.title)}</td><td>{len(data.items)}</td><td>{escape(data.source)}</td></tr>")
+        return ('<table><thead><tr><th scope="col">Fil</th><th scope="col">Tjekliste</th>'
+                '<th scope="col">Punkter</th><th scope="col">Kilde</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+    @env.macro
+    def site_file(path: str) -> str:
+        """A link target for a file the build writes outside docs/ (data/…), relative to the current page."""
+        return posixpath.relpath(path, env.page.url or ".") if env.page.url else path

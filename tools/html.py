@@ -25,3 +25,37 @@ def attrs(**values: object) -> str:
         name = key.rstrip("_").replace("_", "-")
         parts.append(name if value is True else f'{name}="{escape(value)}"')
     return (" " + " ".join(parts)) if parts else ""
+
+
+def hidden_text(text: str) -> str:
+    """Text for screen readers only (Material's visually-hidden class)."""
+    return f'<span class="md-visually-hidden">{escape(text)}</span>'
+
+
+def error_summary(element_id: str, errors: list[dict]) -> str:
+    """The error-summary pattern (GOV.UK, Det Fælles Designsystem): a box at the top
+    that takes focus and links each message to its field. `errors` are
+    ``{"field": element id, "message": Danish text}``."""
+    if not errors:
+        return ""
+    links = "".join(f'<li><a href="#{escape(e["field"])}">{escape(e["message"])}</a></li>' for e in errors)
+    return (f'<div class="hj-error-summary" id="{escape(element_id)}" tabindex="-1" '
+            f'aria-labelledby="{escape(element_id)}-title">'
+            f'<h2 class="hj-error-summary__title" id="{escape(element_id)}-title">Der er et problem</h2>'
+            f'<ul class="hj-error-summary__list">{links}</ul></div>')
+
+
+def field_error(field_id: str, errors: list[dict]) -> tuple[str, str | None]:
+    """The message shown at a field, and the id to add to its aria-describedby (None if no error)."""
+    message = next((e["message"] for e in errors if e["field"] == field_id), None)
+    if message is None:
+        return "", None
+    error_id = f"{field_id}-error"
+    return (f'<p class="hj-field-error" id="{escape(error_id)}">{hidden_text("Fejl:")} {escape(message)}</p>',
+            error_id)
+
+
+def describedby(*ids: str | None) -> str | None:
+    """An aria-describedby value from the ids that are there."""
+    present = [i for i in ids if i]
+    return " ".join(present) or None

@@ -26,7 +26,7 @@ def render_static(name: str, config: dict) -> str:
     """
     widget = widgets.get(name)
     state = widget.start(config)
-    init = json.dumps({"widget": name, "state": state, "storageKey": widget.storage_key(config),
+    init = json.dumps({"widget": name, "state": state, "storageRoot": widget.storage_key(config),
                        "reads": widget.reads(config)}, ensure_ascii=False, separators=(",", ":"))
     return (f'<div{attrs(class_="hj-widget", data_widget=name, data_state="static", data_init=init)}>'
             '<p class="hj-widget__status" role="status"></p>'

@@ -1,6 +1,5 @@
 """The bridge in a real browser: start-up, events, persistence, navigation and failure."""
 
-import json
 import re
 
 import pytest
@@ -34,6 +33,16 @@ def click_item(page, item_id):
     page.locator(f'label[for="hj-kom-godt-i-gang-{item_id}"]').click()
 
 
+ROOT = "hjemmearbejde/v1/checklist/kom-godt-i-gang"
+
+
+def stored_copies(page, root=ROOT):
+    """The documents saved under a storage root, by key."""
+    return page.evaluate("""root => Object.fromEntries(Object.keys(localStorage)
+        .filter(k => k === root || k.startsWith(root + '/')).map(k => [k, JSON.parse(localStorage.getItem(k))]))""",
+                         root)
+
+
 def open_widget(page, site_url):
     page.goto(site_url + WIDGET_PAGE)
     wait_ready(page)
@@ -51,8 +60,9 @@ def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
     expect_count(page, 0)
     click_item(page, FIRST)
     expect_count(page, 1)
-    stored = page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
-    assert json.loads(stored) == {"schema": 1, "checked": [FIRST]}
+    [document] = stored_copies(page).values()
+    assert document["schema"] == 2 and document["name"] == "Min liste"
+    assert document["data"] == {"answers": {FIRST: True}, "notes": {}}
 
     page.reload()
     wait_ready(page)
@@ -101,7 +111,8 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     wait_ready(page)
     expect_count(page, 1)
     expect(checkbox(page, SECOND)).to_be_checked()
-    assert SECOND in page.evaluate("localStorage.getItem('hjemmearbejde/v1/checklist/kom-godt-i-gang')")
+    [document] = stored_copies(page).values()
+    assert document["data"]["answers"] == {SECOND: True}
     assert watch.errors == []
 
 
@@ -162,7 +173,7 @@ def test_storage_that_is_refused_is_reported_in_danish(open_context, site_url):
     """)
     page = context.new_page()
     open_widget(page, site_url)
-    expect(page.locator(".hj-checklist__warning")).to_contain_text("tillader ikke")
+    expect(page.locator(".hj-storage-warning")).to_contain_text("tillader ikke")
     click_item(page, FIRST)
     expect_count(page, 1)
 
@@ -186,7 +197,7 @@ def test_printing_shows_the_answers_without_navigation_or_controls(page_and_watc
     click_item(page, FIRST)
     expect_count(page, 1)
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hj-checklist__actions"):
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hj-actions", ".hj-files"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(checkbox(page, FIRST)).to_be_visible()
     expect(checkbox(page, FIRST)).to_be_checked()
@@ -201,9 +212,9 @@ def test_export_downloads_the_ticks_and_print_opens_the_dialog(open_context, sit
     click_item(page, FIRST)
     expect_count(page, 1)
     with page.expect_download() as info:
-        page.locator('[data-action="export"]').click()
+        page.locator('[data-action="export-markdown"]').click()
     download = info.value
-    assert download.suggested_filename == "tjekliste-kom-godt-i-gang.md"
+    assert download.suggested_filename == "tjekliste-kom-godt-i-gang-min-liste.md"
     with open(download.path(), encoding="utf-8") as file:
         text = file.read()
     assert f"1 af {TOTAL} punkter er klaret." in text and "- [x] " in text

@@ -92,7 +92,7 @@ def test_widget_page_static_html_holds_every_item(built_site):
     for section in checklist.sections:
         assert f'id="hj-kom-godt-i-gang-{section.id}"' in html
     for item in checklist.items:
-        assert f'value="{item.id}"' in html
+        assert f'name="answer:{item.id}"' in html
         assert f'<label for="hj-kom-godt-i-gang-{item.id}">{escape(item.text)}</label>' in html
         if item.hint:
             assert escape(item.hint) in html
@@ -132,3 +132,59 @@ def test_every_stable_address_on_the_consultants_page_exists(built_site):
         assert page.is_file(), address
         if anchor:
             assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), address
+
+
+def test_every_checklist_is_published_as_open_data_that_meets_its_schema(built_site):
+    import jsonschema
+
+    data_dir = built_site.path / "data"
+    schema = json.loads((data_dir / "tjekliste.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    published = sorted(p.stem for p in (data_dir / "tjeklister").glob("*.json"))
+    assert published == checklists.available()
+    for checklist_id in published:
+        document = json.loads((data_dir / "tjeklister" / f"{checklist_id}.json").read_text(encoding="utf-8"))
+        errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(document)]
+        assert errors == [], checklist_id
+        checklist = checklists.load(checklist_id)
+        assert [i["id"] for s in document["sections"] for i in s["items"]] == list(checklist.item_ids)
+
+
+def test_the_schema_refuses_what_the_format_refuses(built_site):
+    import jsonschema
+
+    schema = json.loads((built_site.path / "data" / "tjekliste.schema.json").read_text(encoding="utf-8"))
+    good = checklists.to_open_data(checklists.load("kom-godt-i-gang"))
+    jsonschema.validate(good, schema)
+    item = good["sections"][0]["items"][0]
+    for broken in ({**good, "extra": 1}, {**good, "id": "Ikke Et Id"},
+                   {**good, "sections": [{**good["sections"][0], "items": [{**item, "kind": "slider"}]}]},
+                   {**good, "sections": [{**good["sections"][0], "items": [{**item, "kind": "choice"}]}]}):
+        try:
+            jsonschema.validate(broken, schema)
+        except jsonschema.ValidationError:
+            continue
+        raise AssertionError(f"the schema accepted {broken}")
+
+
+def test_the_open_data_page_links_every_published_file(built_site):
+    html = built_site.html("om/aabne-data/index.html")
+    for checklist_id in checklists.available():
+        assert f'href="../../data/tjeklister/{checklist_id}.json"' in html
+    assert 'href="../../data/tjekliste.schema.json"' in html
+    assert 'href="../om/aabne-data/"' in built_site.html("jobkonsulent/index.html")
+
+
+def test_every_checklist_is_in_the_tools_nav_and_linked_from_the_guidance(built_site):
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    nav = re.search(r'Værktøjer\s*</label>\s*<ul class="md-nav__list".*?</ul>', built_site.html("index.html"), re.S)
+    assert nav, "the navigation has no Værktøjer section"
+    guidance = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")
+                if not p.relative_to(docs).as_posix().startswith(("vaerktoejer/", "om/", "jobkonsulent"))}
+    for checklist_id in checklists.available():
+        page = f"vaerktoejer/tjekliste-{checklist_id}/"
+        assert (built_site.path / page / "index.html").is_file(), page
+        assert f'href="{page}"' in nav[0], f"{page} is not under Værktøjer in the navigation"
+        linked_from = [name for name, text in guidance.items() if f"tjekliste-{checklist_id}.md" in text]
+        assert linked_from, f"no guidance page links to {page}"

@@ -26,3 +26,15 @@ def launch_chromium(playwright: Playwright) -> Browser:
 
 def wait_ready(page: Page) -> None:
     page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
+
+
+def printed_text(page: Page) -> str:
+    """The page printed on A4 (print media), read back from the PDF as text with whitespace collapsed."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))

@@ -1,130 +1,171 @@
+"""The checklist widget: answering every kind of item, the old saved ticks, clear and undo, rendering."""
+
 import re
 
+import pytest
+
 from tools import checklists
-from tools.contract import STORAGE_CORRUPT, STORAGE_OK, STORAGE_UNAVAILABLE, Context
+from tools.contract import STORAGE_OK, STORAGE_UNAVAILABLE, Context, Stored
 from tools.widgets import checklist as widget
 
 CONFIG = {"checklist": "kom-godt-i-gang"}
 IDS = checklists.load("kom-godt-i-gang").item_ids
+ROOT = "hjemmearbejde/v1/checklist/kom-godt-i-gang"
+NOW = "2026-11-23T10:15:00+01:00"
 
 
-def mounted(stored=None, storage=STORAGE_OK):
-    state, effects = widget.mount(widget.start(CONFIG), Context(stored=stored, storage=storage))
-    return state, effects
+def mounted(documents=None, storage=STORAGE_OK, checklist="kom-godt-i-gang", corrupt=()):
+    state = widget.start({"checklist": checklist})
+    return widget.mount(state, Context(stored=Stored(documents or {}, tuple(corrupt)), storage=storage, now=NOW))
 
 
 def tick(state, item_id, checked=True):
-    return widget.handle(state, {"type": "change", "name": "item", "value": item_id, "checked": checked})
+    return widget.handle(state, {"type": "change", "name": f"answer:{item_id}", "value": "true",
+                                 "checked": checked, "now": NOW})
+
+
+def saved(effects):
+    return [e for e in effects if e["type"] == "save"]
+
+
+def answers(state):
+    return state["copies"][state["current"]]["data"]["answers"]
 
 
 def test_start_is_empty_and_static():
     state = widget.start(CONFIG)
-    assert state["checked"] == [] and state["storage"] == "static"
+    assert answers(state) == {} and state["storage"] == "static"
 
 
-def test_storage_key_is_versioned_and_per_checklist():
-    assert widget.storage_key(CONFIG) == "hjemmearbejde/v1/checklist/kom-godt-i-gang"
+def test_storage_root_is_versioned_and_per_checklist():
+    assert widget.storage_key(CONFIG) == ROOT
 
 
-def test_static_render_holds_every_item_unchecked_with_the_count():
+def test_static_render_holds_every_item_unchecked_with_the_count_and_no_js_controls():
     html = widget.render(widget.start(CONFIG))
     for item in checklists.load("kom-godt-i-gang").items:
-        assert f'value="{item.id}"' in html
+        assert f'name="answer:{item.id}"' in html
     assert not re.search(r"\schecked\b", html)
     assert f"0 af {len(IDS)} punkter" in html
+    for action in ("print", "export-json", "copies-toggle", "clear"):
+        assert f'data-action="{action}"' not in html
+    assert 'type="file"' not in html
 
 
-def test_ticking_saves_and_updates_the_count():
+def test_ticking_saves_the_copy_and_updates_the_count():
     state, _ = mounted()
     state, effects = tick(state, IDS[2])
-    assert state["checked"] == [IDS[2]]
-    assert effects == [{"type": "save", "document": {"schema": 1, "checked": [IDS[2]]}}]
+    assert answers(state) == {IDS[2]: True}
+    [effect] = saved(effects)
+    assert effect["key"].startswith(ROOT + "/")
+    document = effect["document"]
+    assert document["schema"] == 2 and document["tool"] == "checklist" and document["checklist"] == "kom-godt-i-gang"
+    assert document["name"] == "Min liste" and document["changed"] == NOW
+    assert document["data"] == {"answers": {IDS[2]: True}, "notes": {}}
     html = widget.render(state)
     assert f"1 af {len(IDS)} punkter" in html
-    assert f'value="{IDS[2]}" checked' in html
+    assert re.search(rf'value="true" checked[^>]*>\s*<label for="hj-kom-godt-i-gang-{IDS[2]}"', html) or \
+        f'id="hj-kom-godt-i-gang-{IDS[2]}" name="answer:{IDS[2]}" value="true" checked' in html
 
 
-def test_checked_items_keep_the_checklist_order():
+def test_answers_keep_the_checklist_order_and_repeats_are_idempotent():
     state, _ = mounted()
     state, _ = tick(state, IDS[3])
     state, _ = tick(state, IDS[0])
-    assert state["checked"] == [IDS[0], IDS[3]]
-
-
-def test_unticking_and_repeated_events_are_idempotent():
-    state, _ = mounted()
-    state, _ = tick(state, IDS[0])
+    assert list(answers(state)) == [IDS[0], IDS[3]]
     same, effects = tick(state, IDS[0])
     assert same == state and effects == []
     state, effects = tick(state, IDS[0], checked=False)
-    assert state["checked"] == [] and effects[0]["document"]["checked"] == []
+    assert answers(state) == {IDS[3]: True} and saved(effects)
 
 
 def test_unknown_items_and_events_change_nothing():
     state, _ = mounted()
     assert tick(state, "findes-ikke") == (state, [])
-    assert widget.handle(state, {"type": "click", "action": "nothing"}) == (state, [])
-    assert widget.handle(state, {"type": "input", "name": "x", "value": "y"}) == (state, [])
+    assert widget.handle(state, {"type": "click", "action": "nothing", "now": NOW}) == (state, [])
+    assert widget.handle(state, {"type": "input", "name": "x", "value": "y", "now": NOW}) == (state, [])
 
 
-def test_mount_restores_a_saved_document_and_drops_unknown_ids():
-    state, effects = mounted({"schema": 1, "checked": [IDS[1], "fjernet-punkt", 7]})
-    assert state["checked"] == [IDS[1]] and effects == []
+def test_the_old_saved_ticks_become_the_first_copy():
+    """Before copies, the site saved {"schema": 1, "checked": [...]} under the root key."""
+    state, effects = mounted({ROOT: {"schema": 1, "checked": [IDS[1], "fjernet-punkt", 7]}})
+    assert answers(state) == {IDS[1]: True}
+    assert state["copies"][state["current"]]["name"] == "Min liste"
+    new, removed = saved(effects)
+    assert new["key"] == f"{ROOT}/{state['current']}" and new["document"]["schema"] == 2
+    assert new["document"]["data"]["answers"] == {IDS[1]: True}
+    assert removed == {"type": "save", "key": ROOT, "document": None}
+    assert not [e for e in effects if e["type"] == "announce"]  # a quiet upgrade
 
 
-def test_mount_with_an_unreadable_document_starts_over_and_says_so():
-    for stored, storage in [({"schema": 99}, STORAGE_OK), ({"schema": 1, "checked": "x"}, STORAGE_OK),
-                            ([1, 2], STORAGE_OK), (None, STORAGE_CORRUPT)]:
-        state, effects = mounted(stored, storage)
-        assert state["checked"] == []
-        if stored is not None or storage == STORAGE_CORRUPT:
-            assert effects and effects[0]["type"] == "announce" and "forfra" in effects[0]["message"]
+def test_unreadable_documents_are_set_aside_and_the_user_is_told():
+    bad = {f"{ROOT}/k1": {"schema": 2, "tool": "checklist", "checklist": "kom-godt-i-gang", "name": "X",
+                          "data": {"answers": {IDS[0]: "ja"}, "notes": {}}},
+           ROOT: {"schema": 1, "checked": "x"}}
+    state, effects = mounted(bad, corrupt=[f"{ROOT}/k2"])
+    assert answers(state) == {}
+    moved = sorted(e["key"] for e in effects if e["type"] == "set-aside")
+    assert moved == [ROOT, f"{ROOT}/k1", f"{ROOT}/k2"]
+    for effect in effects:
+        if effect["type"] == "set-aside":
+            assert effect["backup"].startswith("hjemmearbejde/backup/20261123-101500/v1/checklist/")
+    assert "lagt til side" in widget.render(state)
+    assert any(e["type"] == "announce" and "lagt til side" in e["message"] for e in effects)
 
 
-def test_mount_without_storage_warns_in_danish():
+def test_a_copy_from_a_newer_version_is_left_alone_with_a_message():
+    newer = {f"{ROOT}/k1": {"schema": 3, "name": "Fra fremtiden", "data": {}}}
+    state, effects = mounted(newer)
+    assert not [e for e in effects if e["type"] in ("save", "set-aside")]
+    assert "nyere udgave" in widget.render(state) and "Fra fremtiden" in widget.render(state)
+
+
+def test_mount_without_storage_warns_in_danish_and_still_works():
     state, _ = mounted(storage=STORAGE_UNAVAILABLE)
     assert state["storage"] == "unavailable"
     assert "tillader ikke" in widget.render(state)
+    state, _ = tick(state, IDS[0])
+    assert answers(state) == {IDS[0]: True}
 
 
-def test_a_failed_save_is_shown_and_the_ticks_stay():
+def test_a_failed_save_is_shown_and_the_answers_stay():
     state, _ = mounted()
     state, _ = tick(state, IDS[0])
-    state, _ = widget.handle(state, {"type": "save-failed", "reason": "QuotaExceededError"})
-    assert state["checked"] == [IDS[0]]
+    state, _ = widget.handle(state, {"type": "save-failed", "key": "k", "reason": "QuotaExceededError"})
+    assert answers(state) == {IDS[0]: True}
     assert "kunne ikke gemmes" in widget.render(state)
 
 
-def test_clear_removes_the_document_and_can_be_undone():
+def test_clear_empties_the_copy_and_can_be_undone():
     state, _ = mounted()
     state, _ = tick(state, IDS[0])
     state, _ = tick(state, IDS[4])
-    state, effects = widget.handle(state, {"type": "click", "action": "clear"})
-    assert state["checked"] == []
-    assert {"type": "save", "document": None} in effects
+    state, effects = widget.handle(state, {"type": "click", "action": "clear", "now": NOW})
+    assert answers(state) == {}
+    assert saved(effects)[0]["document"]["data"] == {"answers": {}, "notes": {}}
     assert {"type": "focus", "id": "hj-kom-godt-i-gang-undo"} in effects
     assert 'id="hj-kom-godt-i-gang-undo"' in widget.render(state)
-    state, effects = widget.handle(state, {"type": "click", "action": "undo"})
-    assert state["checked"] == [IDS[0], IDS[4]] and state["undo"] is None
-    assert effects[0] == {"type": "save", "document": {"schema": 1, "checked": [IDS[0], IDS[4]]}}
+    state, effects = widget.handle(state, {"type": "click", "action": "undo", "now": NOW})
+    assert answers(state) == {IDS[0]: True, IDS[4]: True} and state["undo"] is None
+    assert saved(effects)[0]["document"]["data"]["answers"] == {IDS[0]: True, IDS[4]: True}
     assert 'data-action="undo"' not in widget.render(state)
 
 
 def test_clearing_an_empty_list_says_so_and_saves_nothing():
     state, _ = mounted()
-    state, effects = widget.handle(state, {"type": "click", "action": "clear"})
+    state, effects = widget.handle(state, {"type": "click", "action": "clear", "now": NOW})
     assert [e["type"] for e in effects] == ["announce"]
 
 
 def test_a_change_in_another_tab_is_adopted():
     state, _ = mounted()
-    state, _ = tick(state, IDS[0])
-    state, effects = widget.handle(state, {"type": "stored-elsewhere",
-                                           "document": {"schema": 1, "checked": [IDS[5]]}})
-    assert state["checked"] == [IDS[5]]
+    state, effects = tick(state, IDS[0])
+    key, document = saved(effects)[0]["key"], saved(effects)[0]["document"]
+    other = {**document, "data": {"answers": {IDS[5]: True}, "notes": {}}}
+    state, effects = widget.handle(state, {"type": "stored-elsewhere", "stored": {"documents": {key: other}},
+                                           "now": NOW})
+    assert answers(state) == {IDS[5]: True}
     assert effects[0]["type"] == "announce"
-    state, _ = widget.handle(state, {"type": "stored-elsewhere", "document": None})
-    assert state["checked"] == []
 
 
 def test_labels_are_tied_to_their_checkboxes_and_hints():
@@ -135,27 +176,147 @@ def test_labels_are_tied_to_their_checkboxes_and_hints():
             assert f'aria-describedby="hj-kom-godt-i-gang-{item.id}-hint"' in html
 
 
-def test_print_and_export_are_offered_only_once_the_widget_runs():
-    assert 'data-action="print"' not in widget.render(widget.start(CONFIG))
+def test_print_and_export_are_offered_once_the_widget_runs():
     state, _ = mounted()
     html = widget.render(state)
-    assert 'data-action="print"' in html and 'data-action="export"' in html
-    assert widget.handle(state, {"type": "click", "action": "print"}) == (state, [{"type": "print"}])
+    for action in ("print", "export-markdown", "export-json"):
+        assert f'data-action="{action}"' in html
+    state, effects = widget.handle(state, {"type": "click", "action": "print", "now": NOW})
+    assert effects == [{"type": "print"}]
+    assert "udskrevet 23. november 2026 kl. 10.15" in widget.render(state)
 
 
 def test_export_is_a_markdown_task_list_of_the_ticks():
     state, _ = mounted()
     state, _ = tick(state, IDS[0])
-    same, effects = widget.handle(state, {"type": "click", "action": "export"})
+    same, effects = widget.handle(state, {"type": "click", "action": "export-markdown", "now": NOW})
     assert same == state
     file = effects[0]
-    assert file["type"] == "download" and file["filename"] == "tjekliste-kom-godt-i-gang.md"
+    assert file["type"] == "download" and file["filename"] == "tjekliste-kom-godt-i-gang-min-liste.md"
     assert file["mime"].startswith("text/markdown")
     checklist = checklists.load("kom-godt-i-gang")
     text = file["content"]
     assert text.startswith(f"# {checklist.title}\n")
+    assert "Kopi: Min liste" in text and "Hentet: 23. november 2026 kl. 10.15" in text
     assert f"1 af {len(IDS)} punkter er klaret." in text
     assert f"- [x] {checklist.items[0].text}" in text
     for item in checklist.items[1:]:
         assert f"- [ ] {item.text}" in text
     assert "## Før (1 af" in text and checklist.source in text
+
+
+# ---- Every item kind, on the lists that use them ------------------------------
+
+def first_item(checklist_id, kind):
+    return next(i for i in checklists.load(checklist_id).items if i.kind == kind)
+
+
+def lists_with(kind):
+    return [c for c in checklists.available() if any(i.kind == kind for i in checklists.load(c).items)]
+
+
+@pytest.mark.parametrize("checklist_id", lists_with("status"))
+def test_status_items_take_the_three_answers_a_note_and_make_the_action_list(checklist_id):
+    item = first_item(checklist_id, "status")
+    state, _ = mounted(checklist=checklist_id)
+    html = widget.render(state)
+    for label in ("I orden", "Skal handles", "Ikke relevant"):
+        assert f">{label}</label>" in html
+    assert "Ingen punkter er markeret" in html
+    state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "act",
+                                     "checked": True, "now": NOW})
+    state, effects = widget.handle(state, {"type": "input", "name": f"note:{item.id}",
+                                           "value": "Køb <b>skærm</b>", "now": NOW})
+    assert saved(effects)[0]["document"]["data"] == {"answers": {item.id: "act"}, "notes": {item.id: "Køb <b>skærm</b>"}}
+    html = widget.render(state)
+    actions = html[html.index('class="hj-action-list"'):]
+    assert escape_text(item.text) in actions and "Køb &lt;b&gt;skærm&lt;/b&gt;" in actions
+    assert "Handleliste (1)" in html
+    text = widget.handle(state, {"type": "click", "action": "export-markdown", "now": NOW})[1][0]["content"]
+    assert f"## Handleliste\n\n- [ ] {item.text}\n  Køb <b>skærm</b>" in text
+    # "I orden" takes it off the list again
+    state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "ok",
+                                     "checked": True, "now": NOW})
+    assert "Handleliste (0)" in widget.render(state)
+
+
+def escape_text(text):
+    from tools.html import escape
+    return escape(text)
+
+
+@pytest.mark.parametrize("checklist_id", lists_with("text"))
+def test_text_items_keep_the_text_and_count_characters(checklist_id):
+    item = first_item(checklist_id, "text")
+    state, _ = mounted(checklist=checklist_id)
+    typed = "Det går godt 😀\u200f ‮ <script>alert(1)</script> & \"citat\""
+    state, effects = widget.handle(state, {"type": "input", "name": f"answer:{item.id}", "value": typed, "now": NOW})
+    assert answers(state) == {item.id: typed}
+    html = widget.render(state)
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert f"{len(typed)} af {item.max_length:,} tegn".replace(",", ".") in html
+    assert f'maxlength="{item.max_length}"' in html
+    state, _ = widget.handle(state, {"type": "input", "name": f"answer:{item.id}", "value": "", "now": NOW})
+    assert answers(state) == {}
+
+
+@pytest.mark.parametrize("checklist_id", lists_with("date"))
+def test_date_items_take_an_iso_date_and_refuse_others(checklist_id):
+    item = first_item(checklist_id, "date")
+    state, _ = mounted(checklist=checklist_id)
+    state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "2027-02-01", "now": NOW})
+    assert answers(state) == {item.id: "2027-02-01"}
+    assert 'value="2027-02-01"' in widget.render(state)
+    same, effects = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "1. februar",
+                                          "now": NOW})
+    assert same == state and effects == []
+
+
+@pytest.mark.parametrize("checklist_id", lists_with("choice"))
+def test_choice_items_take_one_of_their_options(checklist_id):
+    item = first_item(checklist_id, "choice")
+    state, _ = mounted(checklist=checklist_id)
+    option = item.options[0]
+    state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": option.value,
+                                     "checked": True, "now": NOW})
+    assert answers(state) == {item.id: option.value}
+    same, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "findes-ikke",
+                                    "checked": True, "now": NOW})
+    assert answers(same) == {item.id: option.value}
+
+
+def test_an_agenda_list_turns_the_ticked_points_and_notes_into_a_numbered_agenda():
+    checklist_id = next(c for c in checklists.available() if checklists.load(c).agenda)
+    checklist = checklists.load(checklist_id)
+    state, _ = mounted(checklist=checklist_id)
+    assert "Sæt kryds ved de punkter" in widget.render(state)
+    first, last = checklist.items[0], checklist.items[-1]
+    for item in (last, first):
+        state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "true",
+                                         "checked": True, "now": NOW})
+    state, _ = widget.handle(state, {"type": "input", "name": f"note:{first.id}", "value": "10 min.", "now": NOW})
+    html = widget.render(state)
+    agenda = html[html.index('class="hj-agenda"'):]
+    assert agenda.index(escape_text(first.text)) < agenda.index(escape_text(last.text))  # the list's order
+    assert "10 min." in agenda
+    text = widget.handle(state, {"type": "click", "action": "export-markdown", "now": NOW})[1][0]["content"]
+    assert f"## Dagsorden\n\n1. {first.text}" in text and "  10 min." in text and f"2. {last.text}" in text
+
+
+def test_scored_choices_give_each_section_the_summary_its_share_of_points_reaches():
+    checklist_id = next(c for c in checklists.available() if any(s.summaries for s in checklists.load(c).sections))
+    section = next(s for s in checklists.load(checklist_id).sections if s.summaries)
+    scored = [i for i in section.items if i.kind == "choice"]
+    state, _ = mounted(checklist=checklist_id)
+    assert "Det peger svarene på" not in widget.render(state)  # nothing answered, nothing concluded
+
+    def answer_all(pick):
+        current = state
+        for item in scored:
+            option = pick(item.options, key=lambda o: o.score or 0)
+            current, _ = widget.handle(current, {"type": "change", "name": f"answer:{item.id}",
+                                                 "value": option.value, "checked": True, "now": NOW})
+        return widget.render(current)
+
+    assert escape_text(section.summaries[0].text) in answer_all(max)   # every point ready: the top text
+    assert escape_text(section.summaries[-1].text) in answer_all(min)  # none ready: the min = 0 text

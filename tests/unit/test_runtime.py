@@ -31,7 +31,7 @@ def test_render_static_wraps_the_widget_for_the_bridge():
     assert html.startswith('<div class="hj-widget" data-widget="checklist" data-state="static" data-init="')
     data = embedded_data(html)
     assert data["widget"] == "checklist"
-    assert data["storageKey"] == "hjemmearbejde/v1/checklist/kom-godt-i-gang"
+    assert data["storageRoot"] == "hjemmearbejde/v1/checklist/kom-godt-i-gang"
     assert data["reads"] == []
     assert data["state"]["checklist"] == "kom-godt-i-gang"
     assert 'role="status"' in html and "<noscript>" in html
@@ -42,28 +42,34 @@ def test_render_static_wraps_the_widget_for_the_bridge():
 def test_embedded_json_is_escaped_in_its_attribute(monkeypatch):
     module = widgets.get("checklist")
     nasty = '"></div><script>alert(1)</script>'
-    monkeypatch.setattr(module, "start", lambda config: {"checklist": "kom-godt-i-gang", "checked": [],
-                                                         "undo": None, "storage": nasty})
+    original = module.start
+    monkeypatch.setattr(module, "start", lambda config: {**original(config), "now": nasty})
     html = runtime.render_static("checklist", CONFIG)
     assert "<script" not in html
-    assert embedded_data(html)["state"]["storage"] == nasty
+    assert embedded_data(html)["state"]["now"] == nasty
 
 
 def test_mount_then_event_round_trip():
     state = embedded_data(runtime.render_static("checklist", CONFIG))["state"]
+    copy = {"schema": 2, "tool": "checklist", "checklist": "kom-godt-i-gang", "name": "Anna",
+            "changed": "2026-11-20T09:00:00+01:00", "opened": "2026-11-20T09:00:00+01:00",
+            "data": {"answers": {"hjaelp": True}, "notes": {}}}
     answer = call(op="mount", widget="checklist", state=state,
-                  context={"storage": STORAGE_OK, "stored": {"schema": 1, "checked": ["hjaelp"]}})
-    assert answer["ok"] and answer["state"]["checked"] == ["hjaelp"]
-    assert "1 af" in answer["html"]
+                  context={"storage": STORAGE_OK, "now": "2026-11-23T10:00:00+01:00",
+                           "stored": {"documents": {"hjemmearbejde/v1/checklist/kom-godt-i-gang/k1": copy}}})
+    assert answer["ok"] and answer["state"]["copies"]["k1"]["data"]["answers"] == {"hjaelp": True}
+    assert "1 af" in answer["html"] and "Anna" in answer["html"]
     answer = call(op="event", widget="checklist", state=answer["state"],
-                  event={"type": "change", "name": "item", "value": "naervaer", "checked": True})
+                  event={"type": "change", "name": "answer:naervaer", "value": "true", "checked": True,
+                         "now": "2026-11-23T10:01:00+01:00"})
     assert answer["ok"] and answer["effects"][0]["type"] == "save"
+    assert answer["effects"][0]["key"] == "hjemmearbejde/v1/checklist/kom-godt-i-gang/k1"
 
 
 @pytest.mark.parametrize("request_", [
     {"op": "mount", "widget": "findes-ikke", "state": {}},
     {"op": "dance", "widget": "checklist", "state": {}},
-    {"op": "event", "widget": "checklist", "state": {}, "event": {"type": "change", "name": "item"}},
+    {"op": "event", "widget": "checklist", "state": {}, "event": {"type": "change", "name": "answer:hjaelp"}},
 ])
 def test_bad_requests_answer_with_an_error_instead_of_raising(request_):
     answer = call(**request_)

@@ -9,6 +9,7 @@ from types import ModuleType
 
 _MODULES = {
     "checklist": "tools.widgets.checklist",
+    "stored-data": "tools.widgets.stored_data",
 }
 
 

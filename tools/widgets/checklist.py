@@ -1,23 +1,24 @@
-"""The checklist widget: items grouped in sections, ticked off and saved.
+"""The checklist widget: one engine for every checklist in `tools/data/checklists/`.
 
-State (plain JSON)::
+Items are ticked, answered (I orden / Skal handles / Ikke relevant, a choice, a
+date, a text) and noted; the list keeps several named copies, prints, exports
+and imports through `tools.copies`. State: the copies state (see `copies`) plus
+``{"checklist": id, "undo": data | None}`` (what "Ryd listen" removed).
 
-    {"checklist": "kom-godt-i-gang",   # which data file
-     "checked": ["item-id", ...],      # in the checklist's order
-     "undo": ["item-id", ...] | None,  # what "Ryd listen" removed, until undone
-     "storage": "static" | "ok" | "unavailable" | "failed"}
-
-The saved document is ``{"schema": 1, "checked": [...]}``.
+A copy's data is ``{"answers": {…}, "notes": {…}}`` (see `checklist_answers`).
+Documents are schema 2. Schema 1 is what the site saved before copies existed,
+``{"schema": 1, "checked": [item ids]}`` under the root key: it becomes the
+first copy.
 """
 
-from .. import checklists
-from ..contract import (EVENT_SAVE_FAILED, EVENT_STORED_ELSEWHERE, STORAGE_CORRUPT, STORAGE_OK,
-                        STORAGE_PREFIX, STORAGE_STATIC, STORAGE_UNAVAILABLE, Context, announce, download, focus,
-                        print_page, save)
-from ..html import attrs, escape
+from .. import checklist_answers as answers_
+from .. import checklists, copies
+from ..checklists import CHECK, CHOICE, DATE, MAX_TEXT_LENGTH, STATUS, TEXT, Checklist, Item
+from ..contract import STORAGE_PREFIX, STORAGE_STATIC, Context, announce, focus
+from ..html import attrs, describedby, escape
 
 NAME = "checklist"
-SCHEMA = 1
+SCHEMA = 2
 
 
 def storage_key(config: dict) -> str:
@@ -28,185 +29,224 @@ def reads(config: dict) -> list[str]:
     return []
 
 
-def start(config: dict) -> dict:
-    checklist = checklists.load(config["checklist"])
-    return {"checklist": checklist.id, "checked": [], "undo": None, "storage": STORAGE_STATIC}
+def shelf(checklist_id: str) -> copies.Shelf:
+    checklist = checklists.load(checklist_id)
+    return copies.Shelf(
+        tool=NAME, root=storage_key({"checklist": checklist.id}), title=f"Tjekliste: {checklist.title}",
+        schema=SCHEMA, uid=_uid(checklist), file_stem=f"tjekliste-{checklist.id}",
+        default_name="Min liste", empty=answers_.empty,
+        read=lambda data: answers_.read(checklist, data),
+        markdown=lambda name, data, now: answers_.to_markdown(checklist, name, data, now),
+        identity={"checklist": checklist.id}, upgrade=lambda document: _upgrade(checklist, document))
 
 
-def mount(state: dict, context: Context) -> tuple[dict, list]:
-    state = {**state, "storage": STORAGE_OK, "undo": None}
-    if context.storage == STORAGE_UNAVAILABLE:
-        return {**state, "storage": "unavailable"}, []
-    unreadable = [announce("Dine gemte svar kunne ikke læses, så listen starter forfra.")]
-    if context.storage == STORAGE_CORRUPT:
-        return state, unreadable
-    if context.stored is None:
-        return state, []
-    checked = _checked_from_document(state["checklist"], context.stored)
-    if checked is None:
-        return state, unreadable
-    return {**state, "checked": checked}, []
-
-
-def handle(state: dict, event: dict) -> tuple[dict, list]:
-    kind = event.get("type")
-    if kind == "change" and event.get("name") == "item":
-        return _tick(state, str(event.get("value")), bool(event.get("checked")))
-    if kind == "click" and event.get("action") == "clear":
-        return _clear(state)
-    if kind == "click" and event.get("action") == "undo":
-        return _undo(state)
-    if kind == "click" and event.get("action") == "print":
-        return state, [print_page()]
-    if kind == "click" and event.get("action") == "export":
-        return state, _export(state)
-    if kind == EVENT_SAVE_FAILED:
-        return {**state, "storage": "failed"}, []
-    if kind == EVENT_STORED_ELSEWHERE:
-        checked = _checked_from_document(state["checklist"], event.get("document"))
-        if checked is None:
-            checked = []
-        return ({**state, "checked": checked, "undo": None},
-                [announce("Listen er ændret i et andet vindue. Du ser nu de nyeste svar.")])
-    return state, []
-
-
-def _tick(state: dict, item_id: str, checked: bool) -> tuple[dict, list]:
-    checklist = checklists.load(state["checklist"])
-    if item_id not in checklist.item_ids:
-        return state, []
-    wanted = set(state["checked"]) | {item_id} if checked else set(state["checked"]) - {item_id}
-    new_checked = [i for i in checklist.item_ids if i in wanted]
-    if new_checked == state["checked"]:
-        return state, []
-    return {**state, "checked": new_checked, "undo": None}, [save(_document(new_checked))]
-
-
-def _clear(state: dict) -> tuple[dict, list]:
-    if not state["checked"]:
-        return state, [announce("Listen er allerede tom.")]
-    new_state = {**state, "checked": [], "undo": state["checked"]}
-    return new_state, [save(None), announce("Listen er ryddet. Du kan fortryde."),
-                       focus(_uid(state, "undo"))]
-
-
-def _undo(state: dict) -> tuple[dict, list]:
-    if not state.get("undo"):
-        return state, []
-    checked = state["undo"]
-    return ({**state, "checked": checked, "undo": None},
-            [save(_document(checked)), announce("Dine kryds er sat tilbage."), focus(_uid(state, "clear"))])
-
-
-def _export(state: dict) -> list:
-    checklist = checklists.load(state["checklist"])
-    return [download(f"tjekliste-{checklist.id}.md", to_markdown(checklist, state["checked"]),
-                     "text/markdown;charset=utf-8"),
-            announce("Listen er hentet som tekstfil.")]
-
-
-def _document(checked: list[str]) -> dict:
-    return {"schema": SCHEMA, "checked": checked}
-
-
-def _checked_from_document(checklist_id: str, document) -> list[str] | None:
-    """The ticked item ids in a saved document, or None if it cannot be read.
-
-    Ids no longer in the checklist are dropped, so editing the data file never
-    breaks a saved list.
-    """
-    if not isinstance(document, dict) or document.get("schema") != SCHEMA:
-        return None
-    checked = document.get("checked")
+def _upgrade(checklist: Checklist, document: dict):
+    """Schema 1 (ticks only, before copies) -> schema 2 data; None if not readable."""
+    checked = document.get("checked") if document.get("schema") == 1 else None
     if not isinstance(checked, list):
         return None
     wanted = {i for i in checked if isinstance(i, str)}
-    return [i for i in checklists.load(checklist_id).item_ids if i in wanted]
+    return {"answers": {i: True for i in checklist.item_ids if i in wanted and checklist.item(i).kind == CHECK},
+            "notes": {}}
 
 
-def _id_prefix(state: dict) -> str:
+def start(config: dict) -> dict:
+    checklist = checklists.load(config["checklist"])
+    return {"checklist": checklist.id, "undo": None, **copies.start(shelf(checklist.id))}
+
+
+def mount(state: dict, context: Context) -> tuple[dict, list]:
+    new_state, effects = copies.mount(shelf(state["checklist"]), state, context)
+    return {**new_state, "checklist": state["checklist"], "undo": None}, effects
+
+
+def handle(state: dict, event: dict) -> tuple[dict, list]:
+    books = shelf(state["checklist"])
+    handled = copies.handle(books, state, event)
+    if handled is not None:
+        new_state, effects = handled
+        if new_state["current"] != state["current"]:
+            new_state = {**new_state, "undo": None}
+        return new_state, effects
+    checklist = checklists.load(state["checklist"])
+    state = {**state, "now": event.get("now") or state["now"]}
+    kind, name = event.get("type"), str(event.get("name") or "")
+    field, _, item_id = name.partition(":")
+    data = copies.data(state)
+    if kind in ("input", "change") and field == "answer":
+        item = checklist.item(item_id)
+        if item is None:
+            return state, []
+        value = event.get("value")
+        if item.kind == CHECK:
+            value = bool(event.get("checked"))
+        elif item.kind in (STATUS, CHOICE) and event.get("checked") is False:
+            return state, []
+        return _changed(books, state, answers_.set_answer(checklist, data, item_id, value))
+    if kind in ("input", "change") and field == "note":
+        return _changed(books, state, answers_.set_note(checklist, data, item_id, str(event.get("value") or "")))
+    if kind == "click" and event.get("action") == "clear":
+        if data == answers_.empty():
+            return state, [announce("Listen er allerede tom.")]
+        new_state, effects = copies.update(books, state, answers_.empty())
+        return ({**new_state, "undo": data}, effects + [announce("Listen er ryddet. Du kan fortryde."),
+                                                        focus(books.element("undo"))])
+    if kind == "click" and event.get("action") == "undo" and state.get("undo"):
+        new_state, effects = copies.update(books, state, state["undo"])
+        return ({**new_state, "undo": None},
+                effects + [announce("Dine svar er sat tilbage."), focus(books.element("clear"))])
+    return state, []
+
+
+def _changed(books: copies.Shelf, state: dict, data: dict) -> tuple[dict, list]:
+    new_state, effects = copies.update(books, state, data)
+    return ({**new_state, "undo": None} if effects else new_state), effects
+
+
+def _uid(checklist: Checklist) -> str:
     """Element ids start with this, so two checklists on one page never clash."""
-    return f"hj-{state['checklist']}"
+    return f"hj-{checklist.id}"
 
 
-def _uid(state: dict, suffix: str) -> str:
-    return f"{_id_prefix(state)}-{suffix}"
-
-
-def progress_text(done: int, total: int) -> str:
-    return f"{done} af {total} punkter"
-
-
-def _section_progress(section: checklists.Section, done: set[str]) -> str:
-    return progress_text(sum(1 for item in section.items if item.id in done), len(section.items))
-
-
-def to_markdown(checklist: checklists.Checklist, checked: list[str]) -> str:
-    """The list with its ticks as a Markdown task list: to keep, mail or print."""
-    done = set(checked)
-    lines = [f"# {checklist.title}", "",
-             f"{progress_text(len(done), len(checklist.items))} er klaret.", ""]
-    for section in checklist.sections:
-        lines += [f"## {section.title} ({_section_progress(section, done)})", ""]
-        lines += [f"- [{'x' if item.id in done else ' '}] {item.text}" for item in section.items]
-        lines.append("")
-    lines.append(f"Kilde: {checklist.source}.")
-    return "\n".join(lines) + "\n"
-
+# ---- HTML --------------------------------------------------------------------
 
 def render(state: dict) -> str:
     checklist = checklists.load(state["checklist"])
-    checked = set(state["checked"])
-    total = len(checklist.item_ids)
-    done = len(checked)
-    uid = _id_prefix(state)
+    books = shelf(checklist.id)
+    data = copies.data(state)
+    uid = _uid(checklist)
+    total, done = len(checklist.items), answers_.answered(checklist, data)
     parts = [
-        f'<form class="hj-checklist" id="{uid}"{attrs(aria_label=checklist.title)}>',
+        f'<div class="hj-checklist" id="{uid}" role="group"{attrs(aria_label=checklist.title)}>',
+        copies.render_top(books, state),
         f'<p class="hj-checklist__progress" id="{uid}-progress">'
-        f'<strong class="hj-checklist__count">{progress_text(done, total)}</strong> er klaret</p>',
+        f'<strong class="hj-checklist__count">{answers_.progress_text(done, total)}</strong> '
+        f'er {escape(checklist.progress_word)}</p>',
         f'<progress class="hj-checklist__bar" max="{total}" value="{done}" aria-labelledby="{uid}-progress">'
         f'{done}/{total}</progress>',
-        _storage_warning(state["storage"]),
     ]
     for section in checklist.sections:
-        parts.append(f'<fieldset class="hj-checklist__section" id="{uid}-{section.id}">')
-        parts.append(f'<legend class="hj-checklist__legend"><h2 class="hj-checklist__phase">'
-                     f'{escape(section.title)} <span class="hj-checklist__section-count">'
-                     f'{_section_progress(section, checked)}</span></h2></legend>')
-        if section.intro:
-            parts.append(f'<p class="hj-checklist__intro">{escape(section.intro)}</p>')
-        parts.append('<ul class="hj-checklist__items">')
-        for item in section.items:
-            item_id = f"{uid}-{item.id}"
-            hint_id = f"{item_id}-hint" if item.hint else None
-            parts.append(
-                '<li class="hj-checklist__item">'
-                f'<input{attrs(type="checkbox", id=item_id, name="item", value=item.id, checked=item.id in checked, aria_describedby=hint_id)}>'
-                f'<label for="{item_id}">{escape(item.text)}</label>'
-                + (f'<p class="hj-checklist__hint" id="{hint_id}">{escape(item.hint)}</p>' if hint_id else "")
-                + "</li>")
-        parts.append("</ul></fieldset>")
-    parts.append('<div class="hj-checklist__actions">')
-    # type="reset" makes the button work without JavaScript too.
-    parts.append(f'<button type="reset" class="md-button" id="{uid}-clear" data-action="clear">Ryd listen</button>')
-    if state.get("undo"):
-        parts.append(f'<button type="button" class="md-button md-button--primary" id="{uid}-undo" '
-                     'data-action="undo">Fortryd</button>')
+        parts.append(_section(checklist, section, data, state["errors"]))
+    if checklist.agenda:
+        parts.append(_agenda(checklist, data, uid))
+    if checklist.has_actions:
+        parts.append(_actions(checklist, data, uid))
     if state["storage"] != STORAGE_STATIC:  # these need JavaScript: not in the page's static HTML
-        parts.append('<button type="button" class="md-button" data-action="print">Udskriv</button>')
-        parts.append('<button type="button" class="md-button" data-action="export">'
-                     'Hent som tekstfil</button>')
-    parts.append("</div></form>")
+        parts.append('<div class="hj-actions hj-checklist__clear">'
+                     f'<button type="button" class="md-button" id="{uid}-clear" data-action="clear">Ryd listen</button>')
+        if state.get("undo"):
+            parts.append(f'<button type="button" class="md-button md-button--primary" id="{uid}-undo" '
+                         'data-action="undo">Fortryd</button>')
+        parts.append('</div>')
+    parts.append(copies.render_bottom(books, state))
+    parts.append("</div>")
     return "".join(parts)
 
 
-def _storage_warning(storage: str) -> str:
-    messages = {
-        "unavailable": "Din browser tillader ikke, at siden gemmer noget. Du kan bruge listen, "
-                       "men dine kryds forsvinder, når du lukker siden.",
-        "failed": "Dine seneste kryds kunne ikke gemmes i browseren, fx fordi lageret er fuldt. "
-                  "De står her, indtil du lukker siden.",
-    }
-    if storage not in messages:
-        return ""
-    return f'<div class="admonition warning hj-checklist__warning"><p>{escape(messages[storage])}</p></div>'
+def _section(checklist: Checklist, section, data: dict, errors: list) -> str:
+    uid = _uid(checklist)
+    count = answers_.progress_text(answers_.answered(section, data), len(section.items))
+    parts = [f'<section class="hj-checklist__section" id="{uid}-{section.id}" aria-labelledby="{uid}-{section.id}-title">',
+             f'<h2 class="hj-checklist__phase" id="{uid}-{section.id}-title">{escape(section.title)} '
+             f'<span class="hj-checklist__section-count">{count}</span></h2>']
+    if section.intro:
+        parts.append(f'<p class="hj-checklist__intro">{escape(section.intro)}</p>')
+    if section.hint:
+        parts.append(f'<div class="admonition info hj-checklist__section-hint"><p>{escape(section.hint)}</p></div>')
+    parts.append('<ul class="hj-checklist__items">')
+    parts += [_item(uid, item, data) for item in section.items]
+    parts.append("</ul>")
+    verdict = answers_.summary(section, data)
+    if verdict:
+        parts.append(f'<div class="admonition note hj-checklist__summary"><p class="admonition-title">'
+                     f'Det peger svarene på</p><p>{escape(verdict)}</p></div>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _item(uid: str, item: Item, data: dict) -> str:
+    item_id = f"{uid}-{item.id}"
+    hint_id = f"{item_id}-hint" if item.hint else None
+    hint = f'<p class="hj-hint" id="{hint_id}">{escape(item.hint)}</p>' if hint_id else ""
+    value = data["answers"].get(item.id)
+    name = f"answer:{item.id}"
+    kind_class = f"hj-checklist__item hj-checklist__item--{item.kind}"
+    if item.kind == CHECK:
+        control = (f'<input{attrs(type="checkbox", id=item_id, name=name, value="true", checked=value is True, aria_describedby=hint_id)}>'
+                   f'<label for="{item_id}">{escape(item.text)}</label>{hint}')
+    elif item.kind in (STATUS, CHOICE):
+        radios = "".join(
+            f'<span class="hj-choice"><input{attrs(type="radio", id=f"{item_id}-{o.value}", name=name, value=o.value, checked=value == o.value)}>'
+            f'<label for="{item_id}-{o.value}">{escape(o.label)}</label></span>'
+            for o in item.choices)
+        control = (f'<fieldset class="hj-fieldset" id="{item_id}"{attrs(aria_describedby=hint_id)}>'
+                   f'<legend>{escape(item.text)}</legend>{hint}<div class="hj-choices">{radios}</div>'
+                   f'<p class="hj-print-only">Svar: {escape(answers_.show_answer(item, value) or "ikke besvaret")}</p>'
+                   '</fieldset>')
+    elif item.kind == DATE:
+        control = (f'<label for="{item_id}">{escape(item.text)}</label>{hint}'
+                   f'<input{attrs(type="date", id=item_id, name=name, value=value or "", class_="hj-date", aria_describedby=hint_id)}>')
+    else:  # TEXT
+        control = (f'<label for="{item_id}">{escape(item.text)}</label>{hint}'
+                   + _textarea(item_id, name, value or "", item.max_length, hint_id))
+    note = ""
+    if item.note:
+        note_id = f"{item_id}-note"
+        note = (f'<div class="hj-note"><label class="hj-note__label" for="{note_id}">Note til punktet '
+                f'<span class="hj-optional">(valgfri)</span></label>'
+                + _textarea(note_id, f"note:{item.id}", data["notes"].get(item.id, ""), MAX_TEXT_LENGTH, None, rows=2)
+                + '</div>')
+    return f'<li class="{kind_class}">{control}{note}</li>'
+
+
+def _textarea(field_id: str, name: str, value: str, max_length: int, hint_id: str | None, rows: int = 4) -> str:
+    """A free-text field with its live counter and a copy of the text for print."""
+    count_id = f"{field_id}-count"
+    return (f'<textarea{attrs(id=field_id, name=name, rows=rows, maxlength=max_length, class_="hj-filled" if value else None, aria_describedby=describedby(hint_id, count_id))}>'
+            f'{escape(value)}</textarea>'
+            f'<p class="hj-counter" id="{count_id}">{len(value)} af {max_length:,} tegn</p>'.replace(",", ".")
+            + (f'<div class="hj-print-only hj-answer-print">{escape(value)}</div>' if value else ""))
+
+
+def _actions(checklist: Checklist, data: dict, uid: str) -> str:
+    todo = answers_.actions(checklist, data)
+    if todo:
+        rows = "".join(f'<li><a href="#{uid}-{item.id}">{escape(item.text)}</a>'
+                       + (f'<p class="hj-action-list__note">{escape(note)}</p>' if note else "") + '</li>'
+                       for _, item, note in todo)
+        body = f'<ol class="hj-action-list__items">{rows}</ol>'
+    else:
+        body = '<p>Ingen punkter er markeret »Skal handles« endnu.</p>'
+    return (f'<section class="hj-action-list" id="{uid}-actions" aria-labelledby="{uid}-actions-title">'
+            f'<h2 id="{uid}-actions-title">Handleliste ({len(todo)})</h2>'
+            '<p class="hj-hint">Punkterne, der er markeret »Skal handles«, med jeres noter.</p>'
+            f'{body}</section>')
+
+
+def _agenda(checklist: Checklist, data: dict, uid: str) -> str:
+    points = answers_.agenda(checklist, data)
+    if points:
+        rows = "".join(f'<li>{escape(item.text)}'
+                       + (f'<p class="hj-action-list__note">{escape(note)}</p>' if note else "") + '</li>'
+                       for _, chosen in points for item, note in chosen)
+        body = f'<ol class="hj-agenda__items">{rows}</ol>'
+    else:
+        body = '<p>Sæt kryds ved de punkter, I vil tage op. Så kommer de på dagsordenen her.</p>'
+    return (f'<section class="hj-agenda" id="{uid}-agenda" aria-labelledby="{uid}-agenda-title">'
+            f'<h2 id="{uid}-agenda-title">Dagsorden</h2>{body}</section>')
+
+
+def quote(checklist_id: str, heading_level: int = 3) -> str:
+    """The list's sections and points as plain HTML, for guidance pages that quote it."""
+    checklist = checklists.load(checklist_id)
+    h = f"h{heading_level}"
+    parts = ['<div class="hj-quote">']
+    for section in checklist.sections:
+        parts.append(f'<{h} id="{checklist.id}-{section.id}">{escape(section.title)}</{h}>')
+        if section.intro:
+            parts.append(f"<p>{escape(section.intro)}</p>")
+        if section.hint:
+            parts.append(f'<div class="admonition info"><p>{escape(section.hint)}</p></div>')
+        parts.append("<ul>" + "".join(f"<li>{escape(item.text)}</li>" for item in section.items) + "</ul>")
+    parts.append("</div>")
+    return "".join(parts)

@@ -27,7 +27,9 @@ function startRuntime() {
       import(new URL(manifest.morph, MANIFEST_URL).href),
       startWorker(manifest),
     ]);
-    return { call, morph: (el, html) => Idiomorph.morph(el, html, { morphStyle: "innerHTML" }) };
+    // ignoreActiveValue: an answer to an older keystroke never overwrites the field being typed in.
+    const options = { morphStyle: "innerHTML", ignoreActiveValue: true };
+    return { call, morph: (el, html) => Idiomorph.morph(el, html, options) };
   })();
   return runtime;
 }
@@ -61,21 +63,39 @@ function startWorker(manifest) {
   });
 }
 
-// Storage: every failure is reported to the widget as a fact, never swallowed.
-function readStored(key) {
-  if (!key) return { storage: "ok", stored: null };
-  let raw;
+// Storage. The bridge touches no key outside the site's namespace (an intranet
+// origin is shared with other applications), and every failure is reported to
+// the widget as a fact, never swallowed.
+const NAMESPACE = "hjemmearbejde/";
+const inRoot = (key, root) => key === root || key.startsWith(root + "/");
+
+// Everything stored under a root: { storage, stored: { documents: {key: parsed}, corrupt: [keys] } }.
+function readRoot(root) {
+  const stored = { documents: {}, corrupt: [] };
+  if (!root) return { storage: "ok", stored };
   try {
-    raw = localStorage.getItem(key);
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (!key || !inRoot(key, root)) continue;
+      try {
+        stored.documents[key] = JSON.parse(localStorage.getItem(key));
+      } catch {
+        stored.corrupt.push(key);
+      }
+    }
   } catch {
-    return { storage: "unavailable", stored: null };
+    return { storage: "unavailable", stored };
   }
-  if (raw === null) return { storage: "ok", stored: null };
-  try {
-    return { storage: "ok", stored: JSON.parse(raw) };
-  } catch {
-    return { storage: "corrupt", stored: null };
-  }
+  return { storage: "ok", stored };
+}
+
+// The browser's local time with its offset, e.g. 2026-11-23T10:15:00+01:00: widgets show local dates.
+function now() {
+  const date = new Date();
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+  const offset = -date.getTimezoneOffset();
+  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 23); // to the millisecond
+  return `${local}${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
 function queryOf(location) {
@@ -84,21 +104,49 @@ function queryOf(location) {
   return query;
 }
 
+// A file the user picked in <input type="file" data-max-bytes>: refused unread when too large.
+async function describeFile(input) {
+  const file = input.files?.[0];
+  input.value = ""; // so picking the same file again is a new change
+  if (!file) return null;
+  const described = { type: "file", name: input.name, id: input.id || null, file: { name: file.name, size: file.size } };
+  if (!(file.size <= Number(input.dataset.maxBytes))) return { ...described, file: { ...described.file, error: "too-large" } };
+  try {
+    return { ...described, file: { ...described.file, text: await file.text() } };
+  } catch {
+    return { ...described, file: { ...described.file, error: "unreadable" } };
+  }
+}
+
 // What a user event tells Python: which element, which value; never the DOM itself.
 function describe(event, root) {
   const target = event.target;
   if (event.type === "click") {
-    const button = target.closest("[data-action]");
+    const link = target.closest('a[href^="#"]');
+    if (link && root.contains(link)) {
+      // An in-widget link (error summary, action list) moves focus to its field, not only the view.
+      const field = root.querySelector(link.getAttribute("href"));
+      const focusable = field?.matches("fieldset") ? field.querySelector("input, textarea, select") : field;
+      if (focusable) {
+        event.preventDefault();
+        event.stopPropagation(); // Material's instant navigation would take the focus away again
+        focusable.focus();
+        focusable.scrollIntoView({ block: "center" });
+      }
+      return null;
+    }
+    const button = target.closest("button[data-action]");
     if (!button || !root.contains(button)) return null;
     event.preventDefault();
-    return { type: "click", action: button.dataset.action, value: button.value ?? null };
+    return { type: "click", action: button.dataset.action, value: button.value || null };
   }
   if (event.type === "submit") {
+    if (!target.dataset.action) return null;
     event.preventDefault();
     const fields = [...new FormData(target)].filter(([, v]) => typeof v === "string");
-    return { type: "submit", action: target.dataset.action ?? null, fields };
+    return { type: "submit", action: target.dataset.action, fields };
   }
-  if (!target.name) return null;
+  if (!target.name || target.type === "file") return null;
   const described = { type: event.type, name: target.name, value: target.value, id: target.id || null };
   if (target.type === "checkbox" || target.type === "radio") described.checked = target.checked;
   return described;
@@ -107,10 +155,10 @@ function describe(event, root) {
 class Widget {
   constructor(root) {
     const data = JSON.parse(root.dataset.init);
-    this.root = root;
     this.name = data.widget;
     this.state = data.state;
-    this.storageKey = data.storageKey;
+    this.root = root;
+    this.storageRoot = data.storageRoot;
     this.reads = data.reads ?? [];
     this.body = root.querySelector(":scope > .hj-widget__body");
     this.status = root.querySelector(":scope > .hj-widget__status");
@@ -123,13 +171,19 @@ class Widget {
     // Listen at once: what the user does while Python loads is queued, not lost.
     for (const type of ["input", "change", "click", "submit"]) {
       this.root.addEventListener(type, (event) => {
+        if (type === "change" && event.target.type === "file") {
+          // Read now, in order with the other events: the file is gone from the input afterwards.
+          const file = describeFile(event.target);
+          this.queue = this.queue.then(() => file).then((described) => described && this.dispatch(described));
+          return;
+        }
         const described = describe(event, this.root);
         if (described) this.send(described);
       });
     }
-    const { storage, stored } = readStored(this.storageKey);
-    const inputs = Object.fromEntries(this.reads.map((key) => [key, readStored(key).stored]));
-    const context = { storage, stored, inputs, query: queryOf(window.location) };
+    const { storage, stored } = readRoot(this.storageRoot);
+    const inputs = Object.fromEntries(this.reads.map((root) => [root, readRoot(root).stored]));
+    const context = { storage, stored, inputs, query: queryOf(window.location), now: now() };
     this.queue = startRuntime().then(
       async (rt) => {
         this.say(""); // the loading note; what mounting announces comes after
@@ -148,11 +202,14 @@ class Widget {
   }
 
   send(event) {
-    this.queue = this.queue.then(() => {
-      if (this.rt && this.root.isConnected) {
-        return this.call(this.rt, { op: "event", widget: this.name, state: this.state, event });
-      }
-    });
+    this.queue = this.queue.then(() => this.dispatch(event));
+  }
+
+  // Called in queue order only.
+  dispatch(event) {
+    if (this.rt && this.root.isConnected) {
+      return this.call(this.rt, { op: "event", widget: this.name, state: this.state, event: { ...event, now: now() } });
+    }
   }
 
   // One round trip to Python; true if the widget answered. A failure is shown
@@ -178,11 +235,28 @@ class Widget {
   perform(effect) {
     switch (effect.type) {
       case "save":
+        if (!this.storageRoot || !inRoot(effect.key, this.storageRoot)) {
+          console.error(`Hjemmearbejde: ${this.name} may not write ${effect.key}`);
+          break;
+        }
         try {
-          if (effect.document === null) localStorage.removeItem(this.storageKey);
-          else localStorage.setItem(this.storageKey, JSON.stringify(effect.document));
+          if (effect.document === null) localStorage.removeItem(effect.key);
+          else localStorage.setItem(effect.key, JSON.stringify(effect.document));
         } catch (error) {
-          this.send({ type: "save-failed", reason: String(error) });
+          this.send({ type: "save-failed", key: effect.key, reason: String(error) });
+        }
+        break;
+      case "set-aside":
+        if (!this.storageRoot || !inRoot(effect.key, this.storageRoot) || !effect.backup.startsWith(NAMESPACE)) {
+          console.error(`Hjemmearbejde: ${this.name} may not move ${effect.key}`);
+          break;
+        }
+        try {
+          const raw = localStorage.getItem(effect.key);
+          if (raw !== null) localStorage.setItem(effect.backup, raw);
+          localStorage.removeItem(effect.key);
+        } catch (error) {
+          this.send({ type: "save-failed", key: effect.key, reason: String(error) });
         }
         break;
       case "announce":
@@ -232,11 +306,11 @@ function mountAll() {
   }
 }
 
-// Another tab saved a document a widget here shows: tell that widget.
+// Another tab changed what a widget here keeps: hand that widget all it now has.
 window.addEventListener("storage", (event) => {
   for (const widget of mounted) {
-    if (event.key === null || event.key === widget.storageKey) {
-      widget.send({ type: "stored-elsewhere", document: readStored(widget.storageKey).stored });
+    if (widget.storageRoot && (event.key === null || inRoot(event.key, widget.storageRoot))) {
+      widget.send({ type: "stored-elsewhere", stored: readRoot(widget.storageRoot).stored });
     }
   }
 });

@@ -1,0 +1,29 @@
+"""MkDocs hook: publish the tools' data as open data under `data/` in the site.
+
+Each checklist becomes `data/tjeklister/<id>.json`, described by the JSON Schema
+`data/tjekliste.schema.json`, from the same data files the tools read, so
+jobcenters and others can reuse them. The page "Åbne data" lists the files.
+"""
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from tools import checklists
+
+SCHEMAS = resources.files("tools") / "data" / "schemas"
+
+
+def _write(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def on_post_build(config, **kwargs):
+    data_dir = Path(config["site_dir"]) / "data"
+    with resources.as_file(SCHEMAS / "tjekliste.schema.json") as schema:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(schema, data_dir / "tjekliste.schema.json")
+    for checklist_id in checklists.available():
+        _write(data_dir / "tjeklister" / f"{checklist_id}.json", checklists.to_open_data(checklists.load(checklist_id)))
