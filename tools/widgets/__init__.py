@@ -9,6 +9,7 @@ from types import ModuleType
 
 _MODULES = {
     "checklist": "tools.widgets.checklist",
+    "screen-rules": "tools.widgets.screen_rules",
     "stored-data": "tools.widgets.stored_data",
 }
 
