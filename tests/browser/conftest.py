@@ -40,17 +40,23 @@ class Watch:
                 and urlparse(u).hostname != "127.0.0.1"]
 
 
+def _watched_context(browser, **options):
+    context = browser.new_context(**{"locale": "da-DK", **options})
+    watch = Watch()
+    context.on("request", lambda request: watch.requests.append(request.url))
+    context.on("weberror", lambda error: watch.errors.append(f"pageerror: {error.error}"))
+    context.on("console", lambda msg: msg.type == "error" and watch.errors.append(msg.text))
+    return context, watch
+
+
 @pytest.fixture
 def open_context(browser):
-    """Open a browser context (options as for `browser.new_context`), watched and closed after the test."""
+    """Open a fresh browser context (options as for `browser.new_context`): an empty profile,
+    cache included, watched and closed after the test. For tests that need their own options."""
     contexts = []
 
     def open_(**options):
-        context = browser.new_context(**{"locale": "da-DK", **options})
-        watch = Watch()
-        context.on("request", lambda request: watch.requests.append(request.url))
-        context.on("weberror", lambda error: watch.errors.append(f"pageerror: {error.error}"))
-        context.on("console", lambda msg: msg.type == "error" and watch.errors.append(msg.text))
+        context, watch = _watched_context(browser, **options)
         contexts.append(context)
         return context, watch
 
@@ -59,7 +65,24 @@ def open_context(browser):
         context.close()
 
 
+@pytest.fixture(scope="session")
+def _shared_context(browser):
+    context, watch = _watched_context(browser)
+    yield context, watch
+    context.close()
+
+
 @pytest.fixture
-def page_and_watch(open_context) -> tuple[Page, Watch]:
-    context, watch = open_context()
-    return context.new_page(), watch
+def page_and_watch(_shared_context, site_url) -> tuple[Page, Watch]:
+    """A new tab in one context shared by the tests that need no options of their own: the
+    browser's cache stays warm, as for a returning reader. Storage is emptied after each test."""
+    context, watch = _shared_context
+    watch.requests.clear()
+    watch.errors.clear()
+    page = context.new_page()
+    yield page, watch
+    page.close()
+    cleaner = context.new_page()
+    cleaner.goto(site_url + "404.html")
+    cleaner.evaluate("localStorage.clear()")
+    cleaner.close()

@@ -174,6 +174,7 @@ class Widget {
         if (type === "change" && event.target.type === "file") {
           // Read now, in order with the other events: the file is gone from the input afterwards.
           const file = describeFile(event.target);
+          this.waiting = null; // later keystrokes go after the file
           this.queue = this.queue.then(() => file).then((described) => described && this.dispatch(described));
           return;
         }
@@ -201,8 +202,19 @@ class Widget {
     );
   }
 
+  // Events go to Python one at a time, in order. Typing sends the field's whole value, so
+  // while a keystroke still waits its turn, a newer one in the same field replaces it.
   send(event) {
-    this.queue = this.queue.then(() => this.dispatch(event));
+    if (event.type === "input" && this.waiting?.event.type === "input" && this.waiting.event.name === event.name) {
+      this.waiting.event = event;
+      return;
+    }
+    const slot = { event };
+    this.waiting = slot;
+    this.queue = this.queue.then(() => {
+      if (this.waiting === slot) this.waiting = null;
+      return this.dispatch(slot.event);
+    });
   }
 
   // Called in queue order only.
