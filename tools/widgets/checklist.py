@@ -13,7 +13,7 @@ first copy.
 
 from .. import checklist_answers as answers_
 from .. import checklists, copies
-from ..checklists import CHECK, CHOICE, DATE, MAX_TEXT_LENGTH, STATUS, TEXT, Checklist, Item
+from ..checklists import CHECK, CHOICE, DATE, MAX_TEXT_LENGTH, STATUS, Checklist, Item
 from ..contract import STORAGE_PREFIX, STORAGE_STATIC, Context, announce, focus
 from ..html import attrs, describedby, escape
 
