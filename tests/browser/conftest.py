@@ -43,6 +43,9 @@ class Watch:
 def _watched_context(browser, **options):
     context = browser.new_context(**{"locale": "da-DK", **options})
     watch = Watch()
+    # Every page carries the site's Content-Security-Policy: a violation is an error like any other.
+    context.add_init_script("""document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample || ''}`));""")
     context.on("request", lambda request: watch.requests.append(request.url))
     context.on("weberror", lambda error: watch.errors.append(f"pageerror: {error.error}"))
     context.on("console", lambda msg: msg.type == "error" and watch.errors.append(msg.text))

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tools import checklists
 
-from tests.support.browser import printed_text, wait_ready
+from tests.support.browser import axe_violations, printed_text, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -105,8 +105,6 @@ def test_choice_answers_give_a_summary_per_theme(page_and_watch, site_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_with_the_widget_filled_in_and_showing_errors(open_context, site_url, scheme):
-    from tests.browser.test_accessibility import AXE
-
     context, watch = open_context(color_scheme=scheme)
     page = context.new_page()
     checklist = checklists.load(checklist_with("status"))
@@ -118,8 +116,7 @@ def test_axe_finds_nothing_with_the_widget_filled_in_and_showing_errors(open_con
     page.locator('[data-action="copies-toggle"]').click()
     page.get_by_role("button", name="Opret kopi", exact=True).click()  # no name: an error at the field
     expect(page.locator(f"#hj-{checklist.id}-errors")).to_be_visible()
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    violations = axe_violations(page)
     assert [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations] == []
     assert watch.errors == []
 

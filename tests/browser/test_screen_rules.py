@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import wait_ready
+from tests.support.browser import axe_violations, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,6 @@ def fill_weeks(page, home, other=()):
 
 
 def test_the_rule_on_the_page_boundaries_errors_and_summation(page_and_watch, site_url):
-    from tests.browser.test_accessibility import AXE
-
     page, watch = page_and_watch
     page.goto(site_url + PAGE)
     wait_ready(page)
@@ -54,7 +52,6 @@ def test_the_rule_on_the_page_boundaries_errors_and_summation(page_and_watch, si
     expect(page.locator("#hj-skaermregler-home-2")).to_have_value("to")  # nothing typed is lost
     expect(page.locator("#hj-skaermregler-home-2")).to_have_attribute("aria-invalid", "true")
 
-    page.add_script_tag(path=str(AXE))
-    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    violations = axe_violations(page)
     assert [v["id"] for v in violations] == []
     assert watch.errors == [] and watch.foreign_requests() == []

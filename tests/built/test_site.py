@@ -188,3 +188,23 @@ def test_every_checklist_is_in_the_tools_nav_and_linked_from_the_guidance(built_
         assert f'href="{page}"' in nav[0], f"{page} is not under Værktøjer in the navigation"
         linked_from = [name for name, text in guidance.items() if f"tjekliste-{checklist_id}.md" in text]
         assert linked_from, f"no guidance page links to {page}"
+
+
+def test_every_page_carries_one_strict_content_security_policy_first_in_its_head(built_site):
+    from hooks.content_security_policy import script_hashes
+
+    policies = set()
+    for page in built_site.pages():
+        html = built_site.html(page)
+        head = html[html.index("<head>") + len("<head>"):].lstrip()
+        match = re.match(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert match, f"{page}: the policy is not the first thing in <head>"
+        policies.add(match[1])
+        directives = dict(d.strip().split(" ", 1) for d in match[1].split(";"))
+        assert directives["default-src"] == "'self'" and directives["object-src"] == "'none'"
+        assert directives["base-uri"] == "'self'" and directives["form-action"] == "'self'"
+        assert directives["worker-src"] == "'self'"
+        assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in directives["script-src"].replace(
+            "'wasm-unsafe-eval'", "")
+        assert script_hashes(html) <= set(directives["script-src"].split()), page
+    assert len(policies) == 1  # one policy: instant navigation keeps the first page's in force

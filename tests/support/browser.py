@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright
 
@@ -38,3 +39,14 @@ def printed_text(page: Page) -> str:
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """axe-core's violations on the page as it is now. axe is evaluated through the DevTools
+    protocol, which the page's Content-Security-Policy does not govern (a <script> tag would be refused)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")

@@ -239,8 +239,15 @@ class Widget {
       return false;
     }
     this.state = response.state;
-    rt.morph(this.body, response.html);
-    for (const effect of response.effects) this.perform(effect);
+    try {
+      rt.morph(this.body, response.html);
+      for (const effect of response.effects) this.perform(effect);
+    } catch (error) {
+      // Shown and logged; the queue goes on, so the next event is not lost too.
+      console.error(`Hjemmearbejde: widget ${this.name} could not be updated:`, error);
+      this.say(TEXT.broken);
+      return false;
+    }
     return true;
   }
 
