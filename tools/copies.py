@@ -155,6 +155,10 @@ def _read_stored(shelf: Shelf, document) -> tuple[str, object]:
     """("ok", record) | ("newer", name) | ("bad", None) for one stored document."""
     if not isinstance(document, dict) or type(document.get("schema")) is not int:
         return "bad", None
+    # Documents from before copies carry no envelope; one that does must be this instance's.
+    if "tool" in document and (document["tool"] != shelf.tool
+                               or any(document.get(k) != v for k, v in shelf.identity.items())):
+        return "bad", None
     if document["schema"] > shelf.schema:
         return "newer", str(document.get("name") or "uden navn")
     if document["schema"] < shelf.schema:
@@ -162,8 +166,6 @@ def _read_stored(shelf: Shelf, document) -> tuple[str, object]:
         name = document.get("name")
         document = {"name": name if _name_problem(name) is None else shelf.default_name,
                     "data": upgraded, "changed": document.get("changed"), "opened": document.get("opened")}
-    if any(document.get(k) != v for k, v in shelf.identity.items()) and "tool" in document:
-        return "bad", None
     reading = shelf.read(document.get("data"))
     name = document.get("name")
     if reading.data is None or reading.errors or _name_problem(name) is not None:
@@ -216,10 +218,10 @@ def handle(shelf: Shelf, state: dict, event: dict) -> tuple[dict, list] | None:
     kind, action, name = event.get("type"), event.get("action"), event.get("name")
     if kind == "input" and name in ("copy-name", "copy-rename"):
         return {**state, "drafts": {**state["drafts"], name: str(event.get("value", ""))}}, []
-    if kind == "submit" and action in ("copy-create", "copy-rename"):
-        field_name = action.removeprefix("copy-").replace("create", "name")
-        typed = dict(event.get("fields") or []).get(f"copy-{field_name}", state["drafts"].get(f"copy-{field_name}", ""))
-        return (_create if action == "copy-create" else _rename)(shelf, state, str(typed))
+    if kind == "submit" and action in _NAME_FORMS:
+        field_name, answer = _NAME_FORMS[action]
+        typed = dict(event.get("fields") or []).get(field_name, state["drafts"].get(field_name, ""))
+        return answer(shelf, state, str(typed))
     if kind == EVENT_FILE and name == "import":
         return _read_file(shelf, state, event.get("file") or {})
     if kind == EVENT_SAVE_FAILED:
@@ -292,6 +294,10 @@ def _rename(shelf: Shelf, state: dict, name: str) -> tuple[dict, list]:
     state = _clear_errors({**state, "drafts": {**state["drafts"], "copy-rename": ""}}, shelf.element("copy-rename"))
     state, effects = _put(shelf, state, state["current"], record)
     return state, effects + [announce(f"Kopien hedder nu »{record['name']}«.")]
+
+
+# The two name forms: form action -> (its field, what answers it).
+_NAME_FORMS = {"copy-create": ("copy-name", _create), "copy-rename": ("copy-rename", _rename)}
 
 
 def _open(shelf: Shelf, state: dict, copy_id) -> tuple[dict, list]:

@@ -155,9 +155,9 @@ function describe(event, root) {
 class Widget {
   constructor(root) {
     const data = JSON.parse(root.dataset.init);
+    this.root = root;
     this.name = data.widget;
     this.state = data.state;
-    this.root = root;
     this.storageRoot = data.storageRoot;
     this.reads = data.reads ?? [];
     this.body = root.querySelector(":scope > .hj-widget__body");
@@ -171,14 +171,10 @@ class Widget {
     // Listen at once: what the user does while Python loads is queued, not lost.
     for (const type of ["input", "change", "click", "submit"]) {
       this.root.addEventListener(type, (event) => {
-        if (type === "change" && event.target.type === "file") {
-          // Read now, in order with the other events: the file is gone from the input afterwards.
-          const file = describeFile(event.target);
-          this.waiting = null; // later keystrokes go after the file
-          this.queue = this.queue.then(() => file).then((described) => described && this.dispatch(described));
-          return;
-        }
-        const described = describe(event, this.root);
+        // A picked file is read at once (it is gone from the input afterwards) and queued in order.
+        const described = type === "change" && event.target.type === "file"
+          ? describeFile(event.target)
+          : describe(event, this.root);
         if (described) this.send(described);
       });
     }
@@ -202,8 +198,9 @@ class Widget {
     );
   }
 
-  // Events go to Python one at a time, in order. Typing sends the field's whole value, so
-  // while a keystroke still waits its turn, a newer one in the same field replaces it.
+  // Events (or promises of one, e.g. a file being read) go to Python one at a time, in order.
+  // Typing sends the field's whole value, so while a keystroke still waits its turn, a newer
+  // one in the same field replaces it.
   send(event) {
     if (event.type === "input" && this.waiting?.event.type === "input" && this.waiting.event.name === event.name) {
       this.waiting.event = event;
@@ -211,9 +208,10 @@ class Widget {
     }
     const slot = { event };
     this.waiting = slot;
-    this.queue = this.queue.then(() => {
+    this.queue = this.queue.then(async () => {
       if (this.waiting === slot) this.waiting = null;
-      return this.dispatch(slot.event);
+      const described = await slot.event;
+      if (described) return this.dispatch(described);
     });
   }
 
