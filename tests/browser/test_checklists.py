@@ -68,6 +68,9 @@ def test_named_copies_create_switch_rename_delete_and_undo(page_and_watch, site_
     page.locator('[data-action="copies-toggle"]').click()
     page.get_by_role("button", name="Slet Anna Hansen", exact=True).click()
     expect(page.locator('[data-action="copy-undo-delete"]')).to_be_focused()
+    # The button that had focus was morphed into another: it must not keep its old label.
+    expect(page.get_by_role("button", name="Slet Anna Hansen", exact=True)).to_have_count(0)
+    expect(page.get_by_role("button", name="Slet Min liste", exact=True)).to_have_count(1)
     assert len(stored(page, ROOT)) == 1
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Slet Anna Hansen", exact=True)).to_be_visible()

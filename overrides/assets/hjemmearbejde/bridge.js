@@ -27,12 +27,21 @@ function startRuntime() {
       import(new URL(manifest.morph, MANIFEST_URL).href),
       startWorker(manifest),
     ]);
-    // ignoreActiveValue: an answer to an older keystroke never overwrites the field being typed in.
-    const options = { morphStyle: "innerHTML", ignoreActiveValue: true };
+    const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
     return { call, morph: (el, html) => Idiomorph.morph(el, html, options) };
   })();
   return runtime;
 }
+
+// An answer to an older keystroke never overwrites the field being typed in. Idiomorph's own
+// ignoreActiveValue is not used: it also leaves the focused element's children and checked
+// state alone, so a focused button morphed into another kept its old label.
+function keepTypedValue(attribute, element) {
+  const typing = element === document.activeElement
+    && (element.localName === "textarea" || (element.localName === "input" && !UNTYPED.has(element.type)));
+  return !(typing && attribute === "value");
+}
+const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
 function startWorker(manifest) {
   return new Promise((resolve, reject) => {
