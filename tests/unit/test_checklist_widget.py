@@ -249,11 +249,12 @@ def escape_text(text):
 def test_text_items_keep_the_text_and_count_characters(checklist_id):
     item = first_item(checklist_id, "text")
     state, _ = mounted(checklist=checklist_id)
-    typed = "Det går godt 😀\u200f ‮ <script>alert(1)</script> & \"citat\""
+    typed = "Det går godt, 2,5 dage 😀\u200f ‮ <script>alert(1)</script> & \"citat\""
     state, effects = widget.handle(state, {"type": "input", "name": f"answer:{item.id}", "value": typed, "now": NOW})
     assert answers(state) == {item.id: typed}
     html = widget.render(state)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert f">{escape_text(typed)}</textarea>" in html  # exactly as typed, commas included
     assert f"{len(typed)} af {item.max_length:,} tegn".replace(",", ".") in html
     assert f'maxlength="{item.max_length}"' in html
     state, _ = widget.handle(state, {"type": "input", "name": f"answer:{item.id}", "value": "", "now": NOW})

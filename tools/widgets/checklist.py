@@ -15,7 +15,7 @@ from .. import checklist_answers as answers_
 from .. import checklists, copies
 from ..checklists import CHECK, CHOICE, DATE, MAX_TEXT_LENGTH, STATUS, Checklist, Item
 from ..contract import STORAGE_PREFIX, STORAGE_STATIC, Context, announce, focus
-from ..html import attrs, describedby, escape
+from ..html import attrs, describedby, escape, textarea
 
 NAME = "checklist"
 SCHEMA = 2
@@ -188,24 +188,15 @@ def _item(uid: str, item: Item, data: dict) -> str:
                    f'<input{attrs(type="date", id=item_id, name=name, value=value or "", class_="hj-date", aria_describedby=hint_id)}>')
     else:  # TEXT
         control = (f'<label for="{item_id}">{escape(item.text)}</label>{hint}'
-                   + _textarea(item_id, name, value or "", item.max_length, hint_id))
+                   + textarea(item_id, name, value or "", item.max_length, hint_id))
     note = ""
     if item.note:
         note_id = f"{item_id}-note"
         note = (f'<div class="hj-note"><label class="hj-note__label" for="{note_id}">Note til punktet '
                 f'<span class="hj-optional">(valgfri)</span></label>'
-                + _textarea(note_id, f"note:{item.id}", data["notes"].get(item.id, ""), MAX_TEXT_LENGTH, None, rows=2)
+                + textarea(note_id, f"note:{item.id}", data["notes"].get(item.id, ""), MAX_TEXT_LENGTH, None, rows=2)
                 + '</div>')
     return f'<li class="{kind_class}">{control}{note}</li>'
-
-
-def _textarea(field_id: str, name: str, value: str, max_length: int, hint_id: str | None, rows: int = 4) -> str:
-    """A free-text field with its live counter and a copy of the text for print."""
-    count_id = f"{field_id}-count"
-    return (f'<textarea{attrs(id=field_id, name=name, rows=rows, maxlength=max_length, class_="hj-filled" if value else None, aria_describedby=describedby(hint_id, count_id))}>'
-            f'{escape(value)}</textarea>'
-            f'<p class="hj-counter" id="{count_id}">{len(value)} af {max_length:,} tegn</p>'.replace(",", ".")
-            + (f'<div class="hj-print-only hj-answer-print">{escape(value)}</div>' if value else ""))
 
 
 def _actions(checklist: Checklist, data: dict, uid: str) -> str:
