@@ -6,14 +6,12 @@ The format is described in the README ("Checklist files"); anything the format
 does not allow is refused with a Danish message naming the file and the field.
 """
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_ID = re.compile(ID_PATTERN)
+from .data_fields import Fields, is_id
 
 CHECK, STATUS, TEXT, DATE, CHOICE = "check", "status", "text", "date", "choice"
 KINDS = (CHECK, STATUS, TEXT, DATE, CHOICE)
@@ -99,6 +97,9 @@ class ChecklistError(ValueError):
     """A checklist file that is missing or does not follow the format."""
 
 
+_fields = Fields(ChecklistError)
+
+
 def _data_dir():
     return resources.files("tools") / "data" / "checklists"
 
@@ -110,7 +111,7 @@ def available() -> list[str]:
 
 @cache
 def load(checklist_id: str) -> Checklist:
-    if not isinstance(checklist_id, str) or not _ID.match(checklist_id):
+    if not isinstance(checklist_id, str) or not is_id(checklist_id):
         raise ChecklistError(f"Ugyldigt id for en tjekliste: {checklist_id!r}")
     path = _data_dir() / f"{checklist_id}.toml"
     if not path.is_file():
@@ -130,24 +131,24 @@ _ITEM_KEYS = {"id", "kind", "text", "hint", "note", "max_length", "options"}
 
 def parse(data: dict, where: str = "tjeklisten", expected_id: str | None = None) -> Checklist:
     """Build a `Checklist` from parsed TOML, rejecting anything malformed."""
-    _known_keys(data, _TOP_KEYS, where)
-    checklist_id = _id(data, where)
+    _fields.known_keys(data, _TOP_KEYS, where)
+    checklist_id = _fields.id(data, where)
     if expected_id is not None and checklist_id != expected_id:
         raise ChecklistError(f"{where}: 'id' skal være det samme som filnavnet ({expected_id!r})")
     seen: set[str] = set()
     sections = tuple(_section(raw, f"{where}, afsnit {i + 1}", seen)
-                     for i, raw in enumerate(_tables(data, "sections", where, "listen har ingen afsnit")))
-    return Checklist(id=checklist_id, title=_text(data, "title", where), source=_text(data, "source", where),
-                     sections=sections, intro=_text(data, "intro", where, required=False),
-                     progress_word=_text(data, "progress_word", where, required=False) or "besvaret",
-                     agenda=_bool(data, "agenda", where, default=False))
+                     for i, raw in enumerate(_fields.tables(data, "sections", where, "listen har ingen afsnit")))
+    return Checklist(id=checklist_id, title=_fields.text(data, "title", where), source=_fields.text(data, "source", where),
+                     sections=sections, intro=_fields.text(data, "intro", where, required=False),
+                     progress_word=_fields.text(data, "progress_word", where, required=False) or "besvaret",
+                     agenda=_fields.bool(data, "agenda", where, default=False))
 
 
 def _section(raw: dict, where: str, seen: set[str]) -> Section:
-    _known_keys(raw, _SECTION_KEYS, where)
-    section_id = _unique(_id(raw, where), where, seen)
+    _fields.known_keys(raw, _SECTION_KEYS, where)
+    section_id = _fields.unique(_fields.id(raw, where), where, seen)
     where = f"{where} ({section_id})"
-    items = tuple(_item(r, f"{where}, punkt {i + 1}", seen) for i, r in enumerate(_tables(raw, "items", where, "afsnittet har ingen punkter")))
+    items = tuple(_item(r, f"{where}, punkt {i + 1}", seen) for i, r in enumerate(_fields.tables(raw, "items", where, "afsnittet har ingen punkter")))
     summaries = tuple(sorted((_summary(r, f"{where}, summaries {i + 1}")
                               for i, r in enumerate(raw.get("summaries") or [])), key=lambda s: -s.min))
     if "summaries" in raw:
@@ -155,14 +156,14 @@ def _section(raw: dict, where: str, seen: set[str]) -> Section:
             raise ChecklistError(f"{where}: 'summaries' kræver choice-punkter med 'score'")
         if not summaries or summaries[-1].min != 0:
             raise ChecklistError(f"{where}: 'summaries' skal have én med min = 0")
-    return Section(id=section_id, title=_text(raw, "title", where), items=items,
-                   intro=_text(raw, "intro", where, required=False), hint=_text(raw, "hint", where, required=False),
+    return Section(id=section_id, title=_fields.text(raw, "title", where), items=items,
+                   intro=_fields.text(raw, "intro", where, required=False), hint=_fields.text(raw, "hint", where, required=False),
                    summaries=summaries)
 
 
 def _item(raw: dict, where: str, seen: set[str]) -> Item:
-    _known_keys(raw, _ITEM_KEYS, where)
-    item_id = _unique(_id(raw, where), where, seen)
+    _fields.known_keys(raw, _ITEM_KEYS, where)
+    item_id = _fields.unique(_fields.id(raw, where), where, seen)
     where = f"{where} ({item_id})"
     kind = raw.get("kind", CHECK)
     if kind not in KINDS:
@@ -183,74 +184,29 @@ def _item(raw: dict, where: str, seen: set[str]) -> Item:
             raise ChecklistError(f"{where}: 'options' skal have 2 til {MAX_OPTIONS} svar")
         option_ids: set[str] = set()
         options = tuple(_option(o, f"{where}, svar {i + 1}", option_ids) for i, o in enumerate(raw_options))
-    return Item(id=item_id, text=_text(raw, "text", where), kind=kind, hint=_text(raw, "hint", where, required=False),
-                note=_bool(raw, "note", where, default=kind == STATUS), max_length=max_length, options=options)
+    return Item(id=item_id, text=_fields.text(raw, "text", where), kind=kind, hint=_fields.text(raw, "hint", where, required=False),
+                note=_fields.bool(raw, "note", where, default=kind == STATUS), max_length=max_length, options=options)
 
 
 def _option(raw, where: str, seen: set[str]) -> Option:
     if not isinstance(raw, dict):
         raise ChecklistError(f"{where}: et svar skal være en tabel med value og label")
-    _known_keys(raw, {"value", "label", "score"}, where)
-    value = _unique(_id(raw, where, key="value"), where, seen)
+    _fields.known_keys(raw, {"value", "label", "score"}, where)
+    value = _fields.unique(_fields.id(raw, where, key="value"), where, seen)
     score = raw.get("score")
     if score is not None and (type(score) is not int or not 0 <= score <= MAX_SCORE):
         raise ChecklistError(f"{where}: 'score' skal være et helt tal fra 0 til {MAX_SCORE}")
-    return Option(value=value, label=_text(raw, "label", where), score=score)
+    return Option(value=value, label=_fields.text(raw, "label", where), score=score)
 
 
 def _summary(raw, where: str) -> Summary:
     if not isinstance(raw, dict):
         raise ChecklistError(f"{where}: skal være en tabel med min og text")
-    _known_keys(raw, {"min", "text"}, where)
+    _fields.known_keys(raw, {"min", "text"}, where)
     minimum = raw.get("min")
     if type(minimum) not in (int, float) or not 0 <= minimum <= 1:
         raise ChecklistError(f"{where}: 'min' skal være et tal fra 0 til 1")
-    return Summary(min=float(minimum), text=_text(raw, "text", where))
-
-
-def _known_keys(table, allowed: set[str], where: str) -> None:
-    if not isinstance(table, dict):
-        raise ChecklistError(f"{where}: skal være en tabel")
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise ChecklistError(f"{where}: ukendt felt {', '.join(map(repr, unknown))}")
-
-
-def _tables(table: dict, key: str, where: str, empty: str) -> list[dict]:
-    value = table.get(key)
-    if not isinstance(value, list) or not value:
-        raise ChecklistError(f"{where}: {empty} ({key!r})")
-    return value
-
-
-def _text(table: dict, key: str, where: str, required: bool = True) -> str:
-    value = table.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise ChecklistError(f"{where}: {key!r} mangler eller er tom")
-    return value.strip()
-
-
-def _bool(table: dict, key: str, where: str, default: bool) -> bool:
-    value = table.get(key, default)
-    if not isinstance(value, bool):
-        raise ChecklistError(f"{where}: {key!r} skal være true eller false")
-    return value
-
-
-def _id(table: dict, where: str, key: str = "id") -> str:
-    value = _text(table, key, where)
-    if not _ID.match(value):
-        raise ChecklistError(f"{where}: {key} {value!r} må kun have små bogstaver a-z, tal og bindestreger")
-    return value
-
-
-def _unique(value: str, where: str, seen: set[str]) -> str:
-    if value in seen:
-        raise ChecklistError(f"{where}: id {value!r} er brugt to gange")
-    seen.add(value)
-    return value
+    return Summary(min=float(minimum), text=_fields.text(raw, "text", where))
 
 
 def to_open_data(checklist: Checklist) -> dict:
