@@ -7,7 +7,9 @@ import posixpath
 
 from tools import checklists, runtime
 from tools.html import escape
+from tools import task_assessment
 from tools.widgets import checklist as checklist_widget
+from tools.widgets import task_finder
 
 
 def define_env(env):
@@ -39,6 +41,26 @@ def define_env(env):
         return ('<table><thead><tr><th scope="col">Fil</th><th scope="col">Tjekliste</th>'
                 '<th scope="col">Punkter</th><th scope="col">Kilde</th></tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table>')
+
+    @env.macro
+    def finder_rules() -> str:
+        """The task finder's questions, what each answer does, and their sources."""
+        return task_finder.rules_table()
+
+    @env.macro
+    def finder_situation() -> str:
+        """The questions about the person and the situation, with the advice each gives."""
+        return task_finder.situation_table()
+
+    @env.macro
+    def finder_task_ids() -> str:
+        """The catalogue's task ids, for links that preselect tasks."""
+        return task_finder.task_ids_table()
+
+    @env.macro
+    def finder():
+        """The finder's constants and catalogue, for page text that states them."""
+        return {"assessment": task_assessment, "tasks": len(task_finder.load().tasks)}
 
     @env.macro
     def site_file(path: str) -> str:

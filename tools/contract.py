@@ -118,6 +118,12 @@ def print_page() -> dict:
     return {"type": "print"}
 
 
+def drop_query(*names: str) -> dict:
+    """Remove these parameters from the page's address (without a reload or a history entry),
+    e.g. a preselection that has been applied, so a reload does not apply it again."""
+    return {"type": "drop-query", "names": list(names)}
+
+
 # Events the bridge itself sends, besides the user's input/change/click/submit.
 EVENT_FILE = "file"                        # {"name", "id", "file": {"name", "size", "text"} or {..., "error"}}
 FILE_TOO_LARGE = "too-large"               # the file's "error" when it is over the input's data-max-bytes

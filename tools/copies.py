@@ -263,23 +263,23 @@ def _names(state: dict, but: str | None = None) -> list[str]:
     return [c["name"] for i, c in state["copies"].items() if i != but]
 
 
-def _field_error(shelf: Shelf, state: dict, field_suffix: str, message: str) -> tuple[dict, list]:
+def with_error(shelf: Shelf, state: dict, field_suffix: str, message: str) -> tuple[dict, list]:
     field_id = shelf.element(field_suffix)
     errors = [e for e in state["errors"] if e["field"] != field_id] + [{"field": field_id, "message": message}]
     return {**state, "errors": errors}, [focus(shelf.element("errors"))]
 
 
-def _clear_errors(state: dict, *field_ids: str) -> dict:
+def without_errors(state: dict, *field_ids: str) -> dict:
     return {**state, "errors": [e for e in state["errors"] if e["field"] not in field_ids]}
 
 
 def _create(shelf: Shelf, state: dict, name: str) -> tuple[dict, list]:
     problem = _name_problem(name, _names(state))
     if problem:
-        return _field_error(shelf, {**state, "drafts": {**state["drafts"], "copy-name": name}}, "copy-name", problem)
+        return with_error(shelf, {**state, "drafts": {**state["drafts"], "copy-name": name}}, "copy-name", problem)
     copy_id = _new_id(state["copies"], state["now"])
     record = _record(name.strip(), shelf.empty(), state["now"])
-    state = _clear_errors({**state, "current": copy_id, "drafts": {**state["drafts"], "copy-name": ""},
+    state = without_errors({**state, "current": copy_id, "drafts": {**state["drafts"], "copy-name": ""},
                            "deleted": None}, shelf.element("copy-name"))
     state, effects = _put(shelf, state, copy_id, record)
     return state, effects + [announce(f"Kopien »{record['name']}« er oprettet og åben."),
@@ -289,9 +289,9 @@ def _create(shelf: Shelf, state: dict, name: str) -> tuple[dict, list]:
 def _rename(shelf: Shelf, state: dict, name: str) -> tuple[dict, list]:
     problem = _name_problem(name, _names(state, but=state["current"]))
     if problem:
-        return _field_error(shelf, {**state, "drafts": {**state["drafts"], "copy-rename": name}}, "copy-rename", problem)
+        return with_error(shelf, {**state, "drafts": {**state["drafts"], "copy-rename": name}}, "copy-rename", problem)
     record = {**current(state), "name": name.strip(), "changed": state["now"], "saved": True}
-    state = _clear_errors({**state, "drafts": {**state["drafts"], "copy-rename": ""}}, shelf.element("copy-rename"))
+    state = without_errors({**state, "drafts": {**state["drafts"], "copy-rename": ""}}, shelf.element("copy-rename"))
     state, effects = _put(shelf, state, state["current"], record)
     return state, effects + [announce(f"Kopien hedder nu »{record['name']}«.")]
 
@@ -406,31 +406,35 @@ def read_import(shelf: Shelf, text) -> tuple[dict | None, str | None]:
 
 
 def _read_file(shelf: Shelf, state: dict, file: dict) -> tuple[dict, list]:
-    state = _clear_errors({**state, "pending": None, "confirm": False}, shelf.element("import"))
+    state = without_errors({**state, "pending": None, "confirm": False}, shelf.element("import"))
     filename = str(file.get("name") or "filen")
     if file.get("error") == FILE_TOO_LARGE or (file.get("size") or 0) > MAX_FILE_BYTES:
-        return _field_error(shelf, state, "import", f"Filen »{filename}« er for stor. Den må højst fylde 1 MB.")
+        return with_error(shelf, state, "import", f"Filen »{filename}« er for stor. Den må højst fylde 1 MB.")
     if file.get("error"):
-        return _field_error(shelf, state, "import", f"Filen »{filename}« kunne ikke læses. Prøv igen.")
+        return with_error(shelf, state, "import", f"Filen »{filename}« kunne ikke læses. Prøv igen.")
     pending, problem = read_import(shelf, file.get("text"))
     if problem:
-        return _field_error(shelf, state, "import", problem)
+        return with_error(shelf, state, "import", problem)
     return ({**state, "pending": {**pending, "filename": filename}},
             [announce(f"Filen »{filename}« er læst. Vælg, hvad du vil gøre med den."), focus(shelf.element("pending"))])
+
+
+def add(shelf: Shelf, state: dict, name: str, copy_data: dict) -> tuple[dict, list]:
+    """Save `copy_data` as a new copy and open it; `name` gets " (2)" etc. if it is taken."""
+    unique, n = name, 1
+    while _name_problem(unique, _names(state)):
+        n += 1
+        unique = f"{name[:MAX_NAME_LENGTH - 6]} ({n})"
+    copy_id = _new_id(state["copies"], state["now"])
+    return _put(shelf, {**state, "current": copy_id, "deleted": None}, copy_id, _record(unique, copy_data, state["now"]))
 
 
 def _import_new(shelf: Shelf, state: dict) -> tuple[dict, list]:
     pending = state.get("pending")
     if not pending:
         return state, []
-    name, n = pending["name"], 1
-    while _name_problem(name, _names(state)):
-        n += 1
-        name = f"{pending['name'][:MAX_NAME_LENGTH - 6]} ({n})"
-    copy_id = _new_id(state["copies"], state["now"])
-    record = _record(name, pending["data"], state["now"])
-    state, effects = _put(shelf, {**state, "current": copy_id, "pending": None, "confirm": False}, copy_id, record)
-    return state, effects + [announce(f"Filen er hentet som kopien »{name}«, og den er åben."),
+    state, effects = add(shelf, {**state, "pending": None, "confirm": False}, pending["name"], pending["data"])
+    return state, effects + [announce(f"Filen er hentet som kopien »{current(state)['name']}«, og den er åben."),
                              focus(shelf.element("current"))]
 
 

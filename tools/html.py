@@ -71,3 +71,9 @@ def textarea(field_id: str, name: str, value: str, max_length: int, hint_id: str
             f'<p class="hj-counter" id="{count_id}">{len(value)} af {limit} tegn</p>'
             + (f'<div class="hj-print-only hj-answer-print">{escape(value)}</div>' if value else ""))
 
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A table with column headers (text, escaped here) and rows of cells (HTML, escaped by the caller)."""
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 from html.parser import HTMLParser
 
-from tools import checklists
+from tools import checklists, task_assessment, task_catalogue
 from tools.html import escape
 
 WIDGET_PAGE = "vaerktoejer/tjekliste-kom-godt-i-gang/index.html"
@@ -127,7 +127,11 @@ def test_every_stable_address_on_the_consultants_page_exists(built_site):
     addresses = re.findall(r"`(/[^`\s]*)`", markdown)
     assert len(addresses) >= 20
     for address in addresses:
+        address, _, query = address.partition("?")
         path, _, anchor = address.partition("#")
+        if query:  # a link that preselects finder tasks: every id must be in the catalogue
+            name, _, ids = query.partition("=")
+            assert name == "opgaver" and all(task_catalogue.load().task(i) for i in ids.split(",")), query
         page = built_site.path / path.lstrip("/") / "index.html"
         assert page.is_file(), address
         if anchor:
@@ -174,6 +178,47 @@ def test_the_open_data_page_links_every_published_file(built_site):
         assert f'href="../../data/tjeklister/{checklist_id}.json"' in html
     assert 'href="../../data/tjekliste.schema.json"' in html
     assert 'href="../om/aabne-data/"' in built_site.html("jobkonsulent/index.html")
+
+
+def test_the_task_catalogue_is_published_as_open_data_that_meets_its_schema_with_each_group_assessed(built_site):
+    import jsonschema
+
+    data_dir = built_site.path / "data"
+    schema = json.loads((data_dir / "opgaver.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    document = json.loads((data_dir / "opgaver.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    catalogue = task_catalogue.load()
+    assert [t["id"] for t in document["tasks"]] == [t.id for t in catalogue.tasks]
+    assert [q["id"] for q in document["questions"]] == list(catalogue.question_ids)
+    for task in document["tasks"]:
+        verdict = task_assessment.assess_task(catalogue, task["answers"])
+        assert (task["group"], task["reasons"]) == (verdict.group, list(verdict.reasons)), task["id"]
+    good_task = document["tasks"][0]
+    for broken in ({**document, "extra": 1}, {**document, "tasks": [{**good_task, "group": "maybe"}]},
+                   {**document, "tasks": [{**good_task, "answers": {"maskiner": "kanske"}}]},
+                   {**document, "tasks": [{k: v for k, v in good_task.items() if k != "reasons"}]}):
+        try:
+            jsonschema.validate(broken, schema)
+        except jsonschema.ValidationError:
+            continue
+        raise AssertionError(f"the schema accepted {broken}")
+    html = built_site.html("om/aabne-data/index.html")
+    assert 'href="../../data/opgaver.json"' in html and 'href="../../data/opgaver.schema.json"' in html
+
+
+def test_the_finder_rules_page_states_every_rule_from_the_data(built_site):
+    html = built_site.html("vaerktoejer/saadan-vurderer-opgavefinderen/index.html")
+    catalogue = task_catalogue.load()
+    for question in catalogue.questions:
+        assert escape(question.text) in html and escape(question.source) in html
+    for factor in catalogue.situation:
+        assert escape(factor.text) in html and all(escape(a) in html for a in factor.advice.values())
+    assert f"{len(catalogue.tasks)} opgaver" in html
+    finder = built_site.html("vaerktoejer/opgavefinder/index.html")
+    assert 'data-widget="task-finder"' in finder and 'href="../saadan-vurderer-opgavefinderen/"' in finder
+    consultants = built_site.html("jobkonsulent/index.html")
+    assert all(f"<code>{t.id}</code>" in consultants for t in catalogue.tasks)
 
 
 def test_every_checklist_is_in_the_tools_nav_and_linked_from_the_guidance(built_site):

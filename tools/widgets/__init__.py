@@ -11,6 +11,7 @@ _MODULES = {
     "checklist": "tools.widgets.checklist",
     "screen-rules": "tools.widgets.screen_rules",
     "stored-data": "tools.widgets.stored_data",
+    "task-finder": "tools.widgets.task_finder",
 }
 
 

@@ -303,6 +303,12 @@ class Widget {
       case "print":
         window.print();
         break;
+      case "drop-query": {
+        const url = new URL(window.location.href);
+        for (const name of effect.names) url.searchParams.delete(name);
+        history.replaceState(history.state, "", url);
+        break;
+      }
       default:
         console.error(`Hjemmearbejde: unknown effect ${effect.type}`);
     }
