@@ -3,10 +3,12 @@
 
 VENV := .venv
 PY := $(VENV)/bin/python
+SITE_DIR ?= site
+ZIP ?= hjemmearbejde-site.zip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench install chromium clean
+.PHONY: serve test build zip bench install chromium clean
 
 serve: install
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,7 +17,13 @@ test: install chromium
 	$(PY) -m pytest
 
 build: install
-	$(VENV)/bin/mkdocs build --strict
+	$(VENV)/bin/mkdocs build --strict --site-dir $(SITE_DIR)
+
+# The built site as one zip, ready to upload to an intranet or any static host. Set SITE_URL (and
+# ORGANISATION) as for `make build`.
+zip: build
+	rm -f $(ZIP)
+	cd $(SITE_DIR) && $(abspath $(PY)) -m zipfile -c $(abspath $(ZIP)) *
 
 bench: install chromium
 	$(PY) bench/widget_startup.py
@@ -39,4 +47,4 @@ chromium:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site hjemmearbejde-site.zip .pytest_cache

@@ -7,12 +7,17 @@ import posixpath
 
 from tools import checklists, runtime
 from tools.html import escape
-from tools import task_assessment
+from hooks.organisation import profile_or_stop
+from tools import dates, task_assessment
 from tools.widgets import checklist as checklist_widget
-from tools.widgets import task_finder
+from tools.widgets import agreement, task_finder
 
 
 def define_env(env):
+    profile = profile_or_stop()
+    # The organisation's profile, or None: pages write {% if organisation %}…{% endif %}.
+    env.variables["organisation"] = profile
+
     @env.macro
     def widget(name: str, **config) -> str:
         """Render a widget's complete static HTML, e.g. {{ widget("checklist", checklist="kom-godt-i-gang") }}."""
@@ -61,6 +66,51 @@ def define_env(env):
     def finder():
         """The finder's constants and catalogue, for page text that states them."""
         return {"assessment": task_assessment, "tasks": len(task_finder.load().tasks)}
+
+    @env.macro
+    def agreement_fields():
+        """The agreement's fields (title, intro, source), for the page text around the tool."""
+        return agreement.fields()
+
+    @env.macro
+    def organisation_terms():
+        """The profile's local rules for the agreement widget's config, or None."""
+        return {"name": profile.name, "terms": profile.terms()} if profile else None
+
+    @env.macro
+    def local_rules() -> str:
+        """The organisation's own rules, contact and policies as a box; nothing without a profile."""
+        if not profile:
+            return ""
+        parts = [f'<div class="admonition info hj-organisation"><p class="admonition-title">'
+                 f'Sådan gør vi hos {escape(profile.name)}</p>']
+        if profile.rules:
+            parts.append("<dl>" + "".join(f"<dt>{escape(h)}</dt><dd>{escape(t)}</dd>" for h, t in profile.terms())
+                         + "</dl>")
+        parts.append(f"<p>{contact_sentence()}</p>")
+        if profile.policies:
+            text = escape(profile.policies["text"])
+            url = profile.policies.get("url")
+            parts.append(f'<p>Læs mere: <a href="{escape(url)}">{text}</a>.</p>' if url else f"<p>Læs mere: {text}.</p>")
+        parts.append("</div>")
+        return "".join(parts)
+
+    @env.macro
+    def contact_sentence() -> str:
+        """Who to contact about home work at the organisation, as HTML; empty without a profile."""
+        if not profile:
+            return ""
+        contact = profile.contact
+        ways = [f'<a href="mailto:{escape(contact["email"])}">{escape(contact["email"])}</a>' if "email" in contact else "",
+                f'telefon {escape(contact["phone"])}' if "phone" in contact else ""]
+        ways = [w for w in ways if w]
+        return (f"Har du spørgsmål om hjemmearbejde hos {escape(profile.name)}, så kontakt {escape(contact['name'])}"
+                + (f" ({', '.join(ways)})" if ways else "") + ".")
+
+    @env.macro
+    def long_date(value) -> str:
+        """A date in Danish, e.g. 1. oktober 2026."""
+        return dates.long_date(value)
 
     @env.macro
     def site_file(path: str) -> str:

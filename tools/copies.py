@@ -106,6 +106,15 @@ def update(shelf: Shelf, state: dict, new_data: dict, now: str = "") -> tuple[di
     return _put(shelf, {**state, "now": now}, state["current"], record)
 
 
+def propose(state: dict, new_data: dict) -> dict:
+    """Show `new_data` in the current copy without saving it, if nobody has changed that copy yet
+    (e.g. prefilled from other tools): the user's first change saves it with the rest."""
+    record = current(state)
+    if record["saved"]:
+        return state
+    return {**state, "copies": {**state["copies"], state["current"]: {**record, "data": new_data}}}
+
+
 def mount(shelf: Shelf, state: dict, context: Context) -> tuple[dict, list]:
     state = {**start(shelf), "now": context.now, "storage": STORAGE_OK}
     if context.storage == STORAGE_UNAVAILABLE:

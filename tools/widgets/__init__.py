@@ -8,6 +8,7 @@ from importlib import import_module
 from types import ModuleType
 
 _MODULES = {
+    "agreement": "tools.widgets.agreement",
     "checklist": "tools.widgets.checklist",
     "screen-rules": "tools.widgets.screen_rules",
     "stored-data": "tools.widgets.stored_data",

@@ -1,0 +1,41 @@
+"""The home-work agreement in a real browser: prefilled from the finder, edited, printed with signature lines."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser import axe_violations, printed_text, wait_ready
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_agreement_is_prefilled_from_the_finder_edited_and_printed_for_signing(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + "vaerktoejer/opgavefinder/?opgaver=bogholderi,korrektur,rengoering")
+    wait_ready(page)
+    for task_id, hours in (("bogholderi", "20"), ("korrektur", "10"), ("rengoering", "7")):
+        page.locator(f"#hj-opgaver-hours-{task_id}").fill(hours)
+    expect(page.locator("#hj-opgaver-result")).to_contain_text("Forslag: op til 4 dage hjemme")
+
+    page.goto(site_url + "vaerktoejer/aftale/")
+    wait_ready(page)
+    days = page.locator("#hj-aftale-dage")
+    expect(days).to_have_value("4 dage hjemme og 1 dag på arbejdspladsen om ugen.")
+    expect(page.locator("#hj-aftale-opgaver")).to_have_value(
+        "Kan løses hjemme: Regnskab, bogholderi og controlling, Korrekturlæsning.")
+    expect(page.locator("#hj-aftale-dage-prefilled")).to_contain_text("Udfyldt fra opgavefinderen (»Mine opgaver«)")
+    assert [v["id"] for v in axe_violations(page)] == []
+
+    days.fill("3 dage hjemme, mandag, onsdag og fredag.")
+    expect(page.locator("#hj-aftale-dage-prefilled")).to_have_count(0)
+    page.locator("#hj-aftale-medarbejder").fill("Anna Hansen")
+    page.locator("#hj-aftale-start").fill("2027-01-04")
+    page.reload()
+    wait_ready(page)
+    expect(days).to_have_value("3 dage hjemme, mandag, onsdag og fredag.")
+    expect(page.locator("#hj-aftale-opgaver-prefilled")).to_be_visible()
+
+    printed = printed_text(page)
+    assert "Anna Hansen" in printed and "3 dage hjemme, mandag, onsdag og fredag." in printed
+    assert "Dato og underskrift" in printed and "Medarbejder" in printed and "Leder" in printed
+    assert "Udfyldt fra" not in printed and "Hent dage og opgaver" not in printed
+    assert watch.errors == [] and watch.foreign_requests() == []
