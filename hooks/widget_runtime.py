@@ -25,6 +25,11 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 MORPH_FILE = "dist/idiomorph.esm.js"
 
 
+# How long the bridge waits for Python before it shows the static page's message and "Prøv igen":
+# long enough for the runtime's download on a slow intranet link, short enough not to leave a
+# reader waiting on a download that has stalled.
+START_TIMEOUT_MS = 60_000
+
 def _package_version(name: str) -> str:
     package_json = NODE_MODULES / name / "package.json"
     if not package_json.is_file():
@@ -85,5 +90,6 @@ def on_post_build(config, **kwargs):
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, runtime)).as_posix()
 
-    manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph)}
+    manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph),
+                "startTimeoutMs": START_TIMEOUT_MS}
     (runtime / "runtime.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -79,11 +79,14 @@ def read(checklist: Checklist, data) -> Reading:
 
 
 def set_answer(checklist: Checklist, data: dict, item_id: str, value) -> dict:
-    """`data` with one answer set (or removed, for an empty value); unchanged if not valid."""
+    """`data` with one answer set (or removed, for an empty value); unchanged if not valid.
+    A text longer than its item's limit is cut to it, never dropped."""
     item = checklist.item(item_id)
     if item is None:
         return data
     answers = dict(data["answers"])
+    if item.kind == TEXT and isinstance(value, str):
+        value = value[:item.max_length]  # cut to the documented limit, as the field's maxlength does
     if value in (None, "", False):
         answers.pop(item_id, None)
     elif value_problem(item, value) is None:
@@ -169,7 +172,7 @@ def to_markdown(checklist: Checklist, name: str, data: dict, now: str) -> str:
         lines.append(f"Hentet: {dates.show_moment(now)}")
     lines += ["", f"{progress_text(answered(checklist, data), len(checklist.items))} er {checklist.progress_word}.", ""]
     if checklist.agenda:
-        lines += ["## Dagsorden", ""]
+        lines += [f"## {checklist.agenda_title}", ""]
         points = agenda(checklist, data)
         number = 0
         for section, chosen in points:
@@ -179,7 +182,7 @@ def to_markdown(checklist: Checklist, name: str, data: dict, now: str) -> str:
                 if note:
                     lines.append(_indent(note))
         if not points:
-            lines.append("Der er ikke valgt punkter til dagsordenen endnu.")
+            lines.append("Der er ikke valgt punkter endnu.")
         lines.append("")
     if checklist.has_actions:
         lines += ["## Handleliste", ""]

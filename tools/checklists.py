@@ -75,6 +75,7 @@ class Checklist:
     intro: str = ""
     progress_word: str = "besvaret"
     agenda: bool = False
+    agenda_title: str = "Dagsorden"
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -124,7 +125,7 @@ def load(checklist_id: str) -> Checklist:
     return parse(data, where=where, expected_id=checklist_id)
 
 
-_TOP_KEYS = {"id", "title", "intro", "source", "progress_word", "agenda", "sections"}
+_TOP_KEYS = {"id", "title", "intro", "source", "progress_word", "agenda", "agenda_title", "sections"}
 _SECTION_KEYS = {"id", "title", "intro", "hint", "items", "summaries"}
 _ITEM_KEYS = {"id", "kind", "text", "hint", "note", "max_length", "options"}
 
@@ -141,7 +142,8 @@ def parse(data: dict, where: str = "tjeklisten", expected_id: str | None = None)
     return Checklist(id=checklist_id, title=_fields.text(data, "title", where), source=_fields.text(data, "source", where),
                      sections=sections, intro=_fields.text(data, "intro", where, required=False),
                      progress_word=_fields.text(data, "progress_word", where, required=False) or "besvaret",
-                     agenda=_fields.bool(data, "agenda", where, default=False))
+                     agenda=_fields.bool(data, "agenda", where, default=False),
+                     agenda_title=_fields.text(data, "agenda_title", where, required=False) or "Dagsorden")
 
 
 def _section(raw: dict, where: str, seen: set[str]) -> Section:

@@ -117,8 +117,9 @@ def to_markdown(catalogue: Catalogue, name: str, data: dict, now: str) -> str:
 
 
 def _task_lines(catalogue: Catalogue, task: dict, verdict) -> list[str]:
-    hours = parse_hours(task["hours"])[0]
-    hours = f" – {show_number(hours)} timer om ugen" if hours else ""
+    hours, problem = parse_hours(task["hours"])
+    hours = (f" – {show_number(hours)} timer om ugen" if hours else
+             f" – timer: {task['hours'].strip()} (ikke et gyldigt antal)" if problem else "")
     lines = [f"- **{task['name']}**{' (egen opgave)' if task['own'] else ''}{hours}"]
     lines += [f"  - {r}" for r in verdict.reasons]
     if verdict.missing:

@@ -1,5 +1,7 @@
 """The home-work agreement in a real browser: prefilled from the finder, edited, printed with signature lines."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -38,4 +40,32 @@ def test_the_agreement_is_prefilled_from_the_finder_edited_and_printed_for_signi
     assert "Anna Hansen" in printed and "3 dage hjemme, mandag, onsdag og fredag." in printed
     assert "Dato og underskrift" in printed and "Medarbejder" in printed and "Leder" in printed
     assert "Udfyldt fra" not in printed and "Hent dage og opgaver" not in printed
+    assert watch.errors == [] and watch.foreign_requests() == []
+
+
+def test_the_agreement_by_keyboard_alone(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + "vaerktoejer/opgavefinder/?opgaver=korrektur")
+    wait_ready(page)
+    page.goto(site_url + "vaerktoejer/aftale/")
+    wait_ready(page)
+    page.locator("#hj-aftale-medarbejder").focus()
+    page.keyboard.type("Anna, fleksjob", delay=0)
+    page.keyboard.press("Tab")  # past the counter, to the next field
+    expect(page.locator("#hj-aftale-leder")).to_be_focused()
+    page.keyboard.type("Bo", delay=0)
+    page.locator("#hj-aftale-opgaver").focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    expect(page.locator("#hj-aftale-opgaver")).to_have_value("")
+    # Fetch the tasks again from the finder, by keyboard: the select, then its button.
+    page.locator("#hj-aftale-finder-source").focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator("#hj-aftale-opgaver")).to_have_value("Kan løses hjemme: Korrekturlæsning.")
+    expect(page.locator(".hj-widget__status")).to_contain_text("Udfyldt fra »Mine opgaver«")
+    page.locator("#hj-aftale-start").focus()
+    page.keyboard.type("04012027", delay=0)  # the field's order of day and month follows the browser's language
+    expect(page.locator("#hj-aftale-start")).to_have_value(re.compile(r"^2027-(01-04|04-01)$"))
+    expect(page.locator("#hj-aftale-medarbejder")).to_have_value("Anna, fleksjob")
     assert watch.errors == [] and watch.foreign_requests() == []

@@ -261,3 +261,30 @@ def test_the_site_works_under_its_policy_sent_as_a_header_too(open_context, buil
     page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
     context.unroute_all(behavior="ignoreErrors")  # requests still in flight need no policy now
     assert watch.errors == []
+
+
+def test_a_download_that_stalls_ends_in_the_static_page_a_danish_message_and_try_again(open_context, site_url):
+    context, watch = open_context()
+
+    def short_wait(route):
+        manifest = route.fetch().json()
+        route.fulfill(json={**manifest, "startTimeoutMs": 1500})
+
+    stalled = []
+    context.route("**/runtime.json", short_wait)
+    context.route("**/pyodide.asm.wasm", lambda route: stalled.append(route))  # never answered
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect_failed_start_keeps_the_static_list(page)
+    retry = page.get_by_role("button", name="Prøv igen", exact=True)
+    expect(retry).to_be_visible()
+
+    for route in stalled:  # the stalled download gives up at last; the next start may take its time
+        route.abort()
+    context.unroute("**/pyodide.asm.wasm")
+    context.unroute("**/runtime.json")
+    retry.click()
+    wait_ready(page)
+    expect(retry).to_have_count(0)
+    click_item(page, FIRST)
+    expect_count(page, 1)

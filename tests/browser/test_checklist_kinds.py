@@ -91,7 +91,7 @@ def test_fast_typing_in_a_text_answer_loses_nothing_and_survives_reload_and_a_fi
 
 def test_choice_answers_give_a_summary_per_theme(page_and_watch, site_url):
     page, watch = page_and_watch
-    checklist = checklists.load(checklist_with("choice"))
+    checklist = next(c for c in map(checklists.load, checklists.available()) if any(s.summaries for s in c.sections))
     section = next(s for s in checklist.sections if s.summaries)
     open_checklist(page, site_url, checklist.id)
     for item in section.items:

@@ -45,3 +45,19 @@ def test_the_tag_index_lists_every_case(page_and_watch, site_url):
     page.goto(site_url + "cases/")
     for case in CASES:
         assert page.locator(f'.md-content a[href$="/cases/{case}/"]').count() >= 2, case  # list + tag index
+
+
+def test_the_booklet_prints_every_guidance_page_on_sheets_of_its_own(page_and_watch, site_url):
+    import io
+
+    from pypdf import PdfReader
+
+    page, watch = page_and_watch
+    page.goto(site_url + "hele-vejledningen/")
+    sections = page.locator(".hj-booklet__page").count()
+    assert sections >= 30
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) > sections  # each page starts a new sheet
+    assert "Arbejdsmiljø" in " ".join(p.extract_text() for p in pdf.pages)
+    assert watch.errors == [] and watch.foreign_requests() == []

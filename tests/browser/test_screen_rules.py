@@ -55,3 +55,24 @@ def test_the_rule_on_the_page_boundaries_errors_and_summation(page_and_watch, si
     violations = axe_violations(page)
     assert [v["id"] for v in violations] == []
     assert watch.errors == [] and watch.foreign_requests() == []
+
+
+def test_the_screen_rule_check_by_keyboard_alone(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + PAGE)
+    wait_ready(page)
+    page.locator("#hj-skaermregler-home-1").focus()
+    for week in range(4):  # Tab moves along the row, then to the next week
+        page.keyboard.type("3", delay=0)
+        page.keyboard.press("Tab")
+        expect(page.locator(f"#hj-skaermregler-other-{week + 1}")).to_be_focused()
+        page.keyboard.press("Tab")
+    page.locator("#hj-skaermregler-compliant-ja").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Se, hvad der gælder")).to_be_focused()
+    page.keyboard.press("Enter")
+    result = page.locator("#hj-skaermregler-result")
+    expect(result).to_be_focused()
+    expect(result).to_contain_text("De særlige krav gælder hjemme.")
+    assert watch.errors == []

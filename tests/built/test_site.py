@@ -253,3 +253,29 @@ def test_every_page_carries_one_strict_content_security_policy_first_in_its_head
             "'wasm-unsafe-eval'", "")
         assert script_hashes(html) <= set(directives["script-src"].split()), page
     assert len(policies) == 1  # one policy: instant navigation keeps the first page's in force
+
+
+def test_the_booklet_holds_every_guidance_page_in_reading_order_with_unique_ids_and_working_links(built_site):
+    from hooks.booklet import LEFT_OUT, LEFT_OUT_DIRS
+
+    html = built_site.html("hele-vejledningen/index.html")
+    config = (Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = re.findall(r"^\s*- (?:[^:\n]+: )?([\w/-]+\.md)\s*$", config[config.index("\nnav:"):], re.M)
+    guidance = [p for p in nav if p not in LEFT_OUT and not p.startswith(LEFT_OUT_DIRS)]
+    assert len(guidance) >= 30
+    titles = []
+    for page in guidance:
+        url = page.removesuffix("index.md") if page.endswith("index.md") else page.removesuffix(".md") + "/"
+        titles.append(re.search(r'<h1 id="([^"]+)"', built_site.html(url + "index.html"))[1])
+    positions = [html.find(f'<h2 id="s{n}-{title}"') for n, title in enumerate(titles, start=1)]
+    assert -1 not in positions and positions == sorted(positions), list(zip(guidance, positions))
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+    for anchor in re.findall(r'href="#([^"]+)"', html):
+        assert anchor in ids, anchor
+    booklet = re.search(r'<div class="hj-booklet">.*', html, re.S)[0]
+    assert "data-widget" not in booklet and "hj-booklet__tool" in booklet  # the screen-rule tool became a link
+    for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', booklet):
+        target = (built_site.path / "hele-vejledningen" / href).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), href
+    assert "<h1" not in booklet  # each page's title is a section heading under the booklet's own

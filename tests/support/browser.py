@@ -47,6 +47,22 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 def axe_violations(page: Page) -> list[dict]:
     """axe-core's violations on the page as it is now. axe is evaluated through the DevTools
     protocol, which the page's Content-Security-Policy does not govern (a <script> tag would be refused)."""
+    # On a settled page: a colour or opacity caught mid-transition (e.g. Material's back-to-top
+    # button fading in) measures as a contrast it never keeps.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+
+
+HTMLCS = Path(__file__).resolve().parents[2] / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+
+
+def htmlcs_errors(page: Page) -> list[dict]:
+    """HTML_CodeSniffer's errors at WCAG 2 AA (the engine pa11y runs) on the page as it is now,
+    evaluated like axe, through the DevTools protocol. Warnings and notices are left to people."""
+    if not page.evaluate("typeof HTMLCS !== 'undefined'"):
+        page.evaluate(HTMLCS.read_text(encoding="utf-8"))
+    return page.evaluate("""() => new Promise((resolve) => HTMLCS.process('WCAG2AA', document, () => resolve(
+        HTMLCS.getMessages().filter((m) => m.type === HTMLCS.ERROR).map((m) => ({
+            code: m.code, message: m.msg, html: (m.element.outerHTML || '').slice(0, 160)})))))""")

@@ -287,8 +287,9 @@ def test_choice_items_take_one_of_their_options(checklist_id):
 
 
 def test_an_agenda_list_turns_the_ticked_points_and_notes_into_a_numbered_agenda():
-    checklist_id = next(c for c in checklists.available() if checklists.load(c).agenda)
+    checklist_id = "teammoede"
     checklist = checklists.load(checklist_id)
+    assert checklist.agenda and {i.kind for i in checklist.items} == {"check"}
     state, _ = mounted(checklist=checklist_id)
     assert "Sæt kryds ved de punkter" in widget.render(state)
     first, last = checklist.items[0], checklist.items[-1]
@@ -321,3 +322,18 @@ def test_scored_choices_give_each_section_the_summary_its_share_of_points_reache
 
     assert escape_text(section.summaries[0].text) in answer_all(max)   # every point ready: the top text
     assert escape_text(section.summaries[-1].text) in answer_all(min)  # none ready: the min = 0 text
+
+
+def test_goals_and_tools_make_a_plan_of_the_ticked_tools_by_goal():
+    checklist = checklists.load("maal-og-redskaber")
+    assert checklist.agenda_title == "Jeres plan"
+    state, _ = mounted(checklist="maal-og-redskaber")
+    for item_id in ("hjemme-koncentration", "faste-moeder"):
+        state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item_id}", "value": "true",
+                                         "checked": True, "now": NOW})
+    html = widget.render(state)
+    plan = html[html.index('class="hj-agenda"'):]
+    assert ">Jeres plan</h2>" in plan and "Dagsorden" not in plan
+    assert "(Mål: bedre ro til at koncentrere sig)" in plan and "(Mål: mere deling af viden)" in plan
+    text = widget.handle(state, {"type": "click", "action": "export-markdown", "now": NOW})[1][0]["content"]
+    assert "## Jeres plan\n\n1. Mulighed for hjemmearbejde (Mål: bedre ro til at koncentrere sig)" in text

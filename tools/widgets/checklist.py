@@ -218,21 +218,25 @@ def _agenda(checklist: Checklist, data: dict, uid: str) -> str:
     points = answers_.agenda(checklist, data)
     if points:
         rows = "".join(f'<li>{escape(item.text)}'
+                       + (f' <span class="hj-agenda__section">({escape(section.title)})</span>' if len(points) > 1 else "")
                        + (f'<p class="hj-action-list__note">{escape(note)}</p>' if note else "") + '</li>'
-                       for _, chosen in points for item, note in chosen)
+                       for section, chosen in points for item, note in chosen)
         body = f'<ol class="hj-agenda__items">{rows}</ol>'
     else:
-        body = '<p>Sæt kryds ved de punkter, I vil tage op. Så kommer de på dagsordenen her.</p>'
+        body = f'<p>Sæt kryds ved de punkter, I vil have med. Så kommer de med i »{escape(checklist.agenda_title)}« her.</p>'
     return (f'<section class="hj-agenda" id="{uid}-agenda" aria-labelledby="{uid}-agenda-title">'
-            f'<h2 id="{uid}-agenda-title">Dagsorden</h2>{body}</section>')
+            f'<h2 id="{uid}-agenda-title">{escape(checklist.agenda_title)}</h2>{body}</section>')
 
 
-def quote(checklist_id: str, heading_level: int = 3) -> str:
-    """The list's sections and points as plain HTML, for guidance pages that quote it."""
+def quote(checklist_id: str, heading_level: int = 3, sections: list[str] | None = None) -> str:
+    """The list's sections (all, or those named) and points as plain HTML, for guidance pages that quote it."""
     checklist = checklists.load(checklist_id)
+    unknown = set(sections or ()) - {s.id for s in checklist.sections}
+    if unknown:
+        raise checklists.ChecklistError(f"{checklist_id}: ukendte afsnit {', '.join(sorted(unknown))}")
     h = f"h{heading_level}"
     parts = ['<div class="hj-quote">']
-    for section in checklist.sections:
+    for section in (s for s in checklist.sections if sections is None or s.id in sections):
         parts.append(f'<{h} id="{checklist.id}-{section.id}">{escape(section.title)}</{h}>')
         if section.intro:
             parts.append(f"<p>{escape(section.intro)}</p>")

@@ -13,13 +13,15 @@ const TEXT = {
   loading: "Værktøjet indlæses …",
   failed:
     "Værktøjet kunne ikke starte. Du kan stadig læse og udskrive siden, " +
-    "men dine valg bliver ikke gemt. Prøv at genindlæse siden.",
+    "men dine valg bliver ikke gemt. Prøv igen, eller genindlæs siden senere.",
+  retry: "Prøv igen",
   broken: "Der skete en fejl i værktøjet. Det du har gjort indtil nu, er ikke ændret.",
 };
 
 let runtime = null; // Promise of { call(payload) -> Promise<response>, morph }
 const mounted = new Set();
 
+// A runtime that fails to start is forgotten, so "Prøv igen" starts a new one.
 function startRuntime() {
   runtime ??= (async () => {
     const manifest = await (await fetch(MANIFEST_URL)).json();
@@ -29,7 +31,10 @@ function startRuntime() {
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
     return { call, morph: (el, html) => Idiomorph.morph(el, html, options) };
-  })();
+  })().catch((error) => {
+    runtime = null;
+    throw error;
+  });
   return runtime;
 }
 
@@ -43,9 +48,17 @@ function keepTypedValue(attribute, element) {
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
+// Resolves with call() once Python is ready; rejects when the worker fails, or when it has not
+// answered within the manifest's startTimeoutMs (a download that stalls), and then stops it.
 function startWorker(manifest) {
-  return new Promise((resolve, reject) => {
+  return new Promise((_resolve, _reject) => {
     const worker = new Worker(WORKER_URL, { type: "module" });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      _reject(new Error(`the runtime did not start within ${manifest.startTimeoutMs} ms`));
+    }, manifest.startTimeoutMs);
+    const resolve = (value) => (clearTimeout(timer), _resolve(value));
+    const reject = (error) => (clearTimeout(timer), worker.terminate(), _reject(error));
     const pending = new Map();
     let nextId = 0;
     const call = (payload) =>
@@ -175,8 +188,6 @@ class Widget {
   }
 
   mount() {
-    this.setState("loading");
-    this.say(TEXT.loading);
     // Listen at once: what the user does while Python loads is queued, not lost.
     for (const type of ["input", "change", "click", "submit"]) {
       this.root.addEventListener(type, (event) => {
@@ -187,6 +198,12 @@ class Widget {
         if (described) this.send(described);
       });
     }
+    this.start();
+  }
+
+  start() {
+    this.setState("loading");
+    this.say(TEXT.loading);
     const { storage, stored } = readRoot(this.storageRoot);
     const inputs = Object.fromEntries(this.reads.map((root) => [root, readRoot(root).stored]));
     const context = { storage, stored, inputs, query: queryOf(window.location), now: now() };
@@ -194,17 +211,35 @@ class Widget {
       async (rt) => {
         this.say(""); // the loading note; what mounting announces comes after
         const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context });
-        if (mounted) this.rt = rt; // only a mounted widget gets events
-        else this.say(TEXT.failed);
-        this.setState(mounted ? "ready" : "error");
+        if (mounted) {
+          this.rt = rt; // only a mounted widget gets events
+          this.retry?.remove();
+          this.retry = null;
+          this.setState("ready");
+        } else this.fail();
       },
       (error) => {
-        // The static HTML stays in place: it still reads and prints.
         console.warn("Hjemmearbejde: the widget runtime did not start:", error);
-        this.setState("error");
-        this.say(TEXT.failed);
+        this.fail();
       },
     );
+  }
+
+  // The static HTML stays in place: it still reads and prints. A button offers to start again.
+  fail() {
+    this.setState("error");
+    this.say(TEXT.failed);
+    if (this.retry) return;
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "md-button", textContent: TEXT.retry,
+    });
+    button.addEventListener("click", (event) => {
+      event.stopPropagation();
+      for (const widget of mounted) if (widget.root.dataset.state === "error") widget.start();
+    });
+    this.retry = Object.assign(document.createElement("div"), { className: "hj-widget__retry" });
+    this.retry.append(button);
+    this.status.after(this.retry);
   }
 
   // Events (or promises of one, e.g. a file being read) go to Python one at a time, in order.
