@@ -288,3 +288,15 @@ def test_a_download_that_stalls_ends_in_the_static_page_a_danish_message_and_try
     expect(retry).to_have_count(0)
     click_item(page, FIRST)
     expect_count(page, 1)
+
+
+def test_a_worker_that_cannot_start_leaves_the_page_readable_with_try_again(open_context, site_url):
+    context, watch = open_context()
+    context.route("**/assets/hjemmearbejde/worker.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect_failed_start_keeps_the_static_list(page)
+    expect(page.get_by_role("button", name="Prøv igen", exact=True)).to_be_visible()
+    page.goto(site_url + "regler/")  # pages without tools are not touched
+    expect(page.locator(".hj-widget__retry")).to_have_count(0)
+    assert not [u for u in watch.requests if "pyodide" in u]

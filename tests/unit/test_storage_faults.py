@@ -85,3 +85,17 @@ def test_a_file_too_large_is_refused_unread(module, config):
     state, _ = module.handle(state, {"type": "file", "name": "import", "now": NOW,
                                      "file": {"name": "stor.json", "size": 2 * 1024 * 1024, "error": "too-large"}})
     assert "for stor" in json.dumps(state["errors"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("module, config", TOOLS)
+def test_a_change_in_another_tab_is_adopted_and_not_overwritten(module, config):
+    state, _ = mount(module, config)
+    state, effects = module.handle(state, {"type": "submit", "action": "copy-create", "fields": [["copy-name", "Anna"]],
+                                           "now": NOW})
+    [saved] = [e for e in effects if e["type"] == "save"]
+    elsewhere = {**saved["document"], "name": "Anna fra det andet vindue", "changed": "2026-11-23T11:00:00.000+01:00"}
+    state, effects = module.handle(state, {"type": "stored-elsewhere", "now": NOW,
+                                           "stored": {"documents": {saved["key"]: elsewhere}, "corrupt": []}})
+    assert copies.current(state)["name"] == "Anna fra det andet vindue"
+    assert not [e for e in effects if e["type"] == "save"]  # this tab writes nothing over it
+    assert any("andet vindue" in e.get("message", "") for e in effects)
