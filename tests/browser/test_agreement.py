@@ -1,5 +1,6 @@
 """The home-work agreement in a real browser: prefilled from the finder, edited, printed with signature lines."""
 
+import json
 import re
 
 import pytest
@@ -40,6 +41,19 @@ def test_the_agreement_is_prefilled_from_the_finder_edited_and_printed_for_signi
     assert "Anna Hansen" in printed and "3 dage hjemme, mandag, onsdag og fredag." in printed
     assert "Dato og underskrift" in printed and "Medarbejder" in printed and "Leder" in printed
     assert "Udfyldt fra" not in printed and "Hent dage og opgaver" not in printed
+    page.emulate_media(media="screen")
+
+    # Saved as a file and fetched back as a second agreement.
+    with page.expect_download() as info:
+        page.locator('[data-action="export-json"]').click()
+    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert exported["tool"] == "agreement" and exported["data"]["fields"]["answers"]["medarbejder"] == "Anna Hansen"
+    exported["name"] = "Aftale fra HR"
+    page.locator("#hj-aftale-import").set_input_files(
+        files=[{"name": "aftale.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}])
+    page.get_by_role("button", name="Hent som ny kopi", exact=True).click()
+    expect(page.locator("#hj-aftale-current strong")).to_have_text("Aftale fra HR")
+    expect(page.locator("#hj-aftale-medarbejder")).to_have_value("Anna Hansen")
     assert watch.errors == [] and watch.foreign_requests() == []
 
 
