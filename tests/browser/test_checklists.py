@@ -170,3 +170,20 @@ def test_printing_to_pdf_keeps_the_copy_name_and_the_answers(page_and_watch, sit
     assert "Kopi: Min liste" in text and "1 af" in text
     assert "Hent en kopi fra en fil" not in text and "Ryd listen" not in text
 
+
+
+def test_mine_data_by_keyboard_alone_delete_one_and_undo(page_and_watch, site_url):
+    page, watch = page_and_watch
+    open_and_tick_the_first(page, site_url)
+    page.goto(site_url + "om/privatliv/")
+    wait_ready(page)
+    delete = page.locator('[data-action="stored-delete"]').first
+    delete.focus()
+    page.keyboard.press("Enter")
+    undo = page.locator('[data-action="stored-undo"]')
+    expect(undo).to_be_focused()
+    assert stored(page, ROOT) == {}
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-action="stored-delete"]')).to_have_count(1)
+    assert len(stored(page, ROOT)) == 1
+    assert watch.errors == []
