@@ -124,6 +124,12 @@ def mount(shelf: Shelf, state: dict, context: Context) -> tuple[dict, list]:
     return state, effects + [announce(n) for n in state["notices"]]
 
 
+def copy_id_of(root: str, key: str) -> str | None:
+    """The copy id of a key one level under `root` (``<root>/<copy id>``), else None."""
+    copy_id = key[len(root) + 1:]
+    return copy_id if key.startswith(root + "/") and copy_id and "/" not in copy_id else None
+
+
 def _adopt(shelf: Shelf, state: dict, stored: Stored, repair: bool) -> tuple[dict, list]:
     """Take over what storage holds under the root; with `repair`, migrate and set aside."""
     now = state["now"]
@@ -134,8 +140,8 @@ def _adopt(shelf: Shelf, state: dict, stored: Stored, repair: bool) -> tuple[dic
             effects.append(set_aside(key, backup_key(key, now)))
             notices.append(unreadable)
     for key, document in sorted(stored.documents.items()):
-        copy_id = key[len(shelf.root) + 1:]
-        if key != shelf.root and (not key.startswith(shelf.root + "/") or "/" in copy_id):
+        copy_id = copy_id_of(shelf.root, key)
+        if key != shelf.root and copy_id is None:
             continue
         outcome, record = _read_stored(shelf, document)
         if outcome == "newer":

@@ -102,8 +102,8 @@ def _sources(stored: Stored, root: str, check) -> list[dict]:
     """The readable copies under `root`, newest first: {"id", "name", "changed", "data"}."""
     found = []
     for key, document in stored.documents.items():
-        copy_id = key[len(root) + 1:]
-        if not key.startswith(root + "/") or "/" in copy_id or not isinstance(document, dict):
+        copy_id = copies.copy_id_of(root, key)
+        if copy_id is None or not isinstance(document, dict):
             continue
         name, changed = document.get("name"), document.get("changed")
         reading = check(document.get("data"))
