@@ -2,9 +2,12 @@
 
 After every build it copies the files Pyodide needs and the DOM-morphing library
 from `node_modules` under versioned paths, packs `tools/` as a pure-Python wheel
-(with flit_core, the project's own build backend, in-process and offline), and
-writes `assets/hjemmearbejde/runtime.json`, the manifest the bridge reads. Pages
-without a widget never fetch any of it.
+(with flit_core, the project's own build backend, in-process and offline), makes
+a memory snapshot of Python with the widgets loaded (in Node, with the pinned
+Pyodide), writes brotli and gzip copies of the big files, and writes
+`assets/hjemmearbejde/runtime.json`, the manifest the bridge reads. Pages without
+a widget never fetch any of it. Snapshots and compressed copies are kept in
+`.cache/runtime/` by the hash of what they are made from, so a rebuild reuses them.
 """
 
 import contextlib
@@ -12,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -23,6 +27,12 @@ RUNTIME_DIR = "assets/hjemmearbejde"
 # Only what loadPyodide() and loadPackage(url) fetch; the npm package holds more.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MORPH_FILE = "dist/idiomorph.esm.js"
+# Served precompressed where the host can (see the README): the bulk of a tool page's bytes.
+COMPRESSED = ("pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+NODE_SCRIPTS = Path(__file__).resolve().parent / "node"
+CACHE = ROOT / ".cache" / "runtime"
+# Where the wheel sits in Pyodide's file system in the snapshot; the worker writes it there again.
+SNAPSHOT_WHEEL_DIR = "/hjemmearbejde"
 
 
 # How long the bridge waits for Python before it shows the static page's message and "Prøv igen":
@@ -71,6 +81,63 @@ def _environ(**values: str):
                 os.environ[key] = value
 
 
+def _node(script: str, *args: str) -> None:
+    result = subprocess.run(["node", str(NODE_SCRIPTS / script), *args], capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{script} fejlede:\n{result.stderr[-2000:]}")
+
+
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:16]
+
+
+def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, str]:
+    """Python's memory with the widgets loaded, in dest_dir/<hash>/; and the wheel's path inside it."""
+    wheel_path = f"{SNAPSHOT_WHEEL_DIR}/{wheel.name}"
+    key = _digest((pyodide_dir / "pyodide.asm.wasm").read_bytes(), wheel.read_bytes(), wheel_path.encode(),
+                  (NODE_SCRIPTS / "make_snapshot.mjs").read_bytes())
+    cached = CACHE / "snapshots" / f"{key}.bin"
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        _node("make_snapshot.mjs", str(pyodide_dir), str(wheel), wheel_path, str(cached.with_suffix(".tmp")))
+        cached.with_suffix(".tmp").replace(cached)
+    target = dest_dir / key / "python.snapshot"
+    _copy(cached, target)
+    return target, wheel_path
+
+
+def _precompress(files: list[Path]) -> None:
+    """Write file.br and file.gz beside each file, from the cache when its content was seen before."""
+    missing = []
+    for file in files:
+        key = _digest(file.read_bytes(), (NODE_SCRIPTS / "precompress.mjs").read_bytes())
+        cached = CACHE / "compressed" / key
+        if not (cached.with_suffix(".br").is_file() and cached.with_suffix(".gz").is_file()):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            _copy(file, cached)
+            missing.append(cached)
+    if missing:
+        _node("precompress.mjs", *map(str, missing))
+        for cached in missing:
+            cached.unlink()
+    for file in files:
+        key = _digest(file.read_bytes(), (NODE_SCRIPTS / "precompress.mjs").read_bytes())
+        for suffix in (".br", ".gz"):
+            _copy((CACHE / "compressed" / key).with_suffix(suffix), file.with_name(file.name + suffix))
+
+
+_serving = False
+
+
+def on_startup(command, **kwargs):
+    # `mkdocs serve` cannot send precompressed files, and compressing on every rebuild would slow it.
+    global _serving
+    _serving = command == "serve"
+
+
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
     runtime = site / RUNTIME_DIR
@@ -85,11 +152,15 @@ def on_post_build(config, **kwargs):
     _copy(NODE_MODULES / "idiomorph" / MORPH_FILE, morph)
 
     wheel = _build_wheel(runtime / "wheels")
+    snapshot, snapshot_wheel = _snapshot(NODE_MODULES / "pyodide", wheel, runtime / "snapshots")
+    if not _serving:
+        _precompress([pyodide_dir / name for name in COMPRESSED] + [snapshot])
 
     # Paths relative to the manifest, so the site also works from a sub-path.
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, runtime)).as_posix()
 
     manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph),
+                "snapshot": {"file": rel(snapshot), "wheelPath": snapshot_wheel},
                 "startTimeoutMs": START_TIMEOUT_MS}
     (runtime / "runtime.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

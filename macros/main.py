@@ -29,9 +29,10 @@ def define_env(env):
         return checklists.load(checklist_id)
 
     @env.macro
-    def checklist_list(checklist_id: str, heading_level: int = 3, sections: list[str] | None = None) -> str:
-        """A checklist's sections (all, or those named) and points as plain HTML, where a guidance page quotes it."""
-        return checklist_widget.quote(checklist_id, heading_level, sections)
+    def checklist_list(checklist_id: str, heading_level: int = 3, sections: list[str] | None = None,
+                       items: list[str] | None = None) -> str:
+        """A checklist's sections and points (all, or those named) as plain HTML, where a guidance page quotes it."""
+        return checklist_widget.quote(checklist_id, heading_level, sections, items)
 
     @env.macro
     def open_data_table() -> str:

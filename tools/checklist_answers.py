@@ -123,6 +123,11 @@ def actions(checklist: Checklist, data: dict) -> list[tuple[Section, Item, str]]
             if item.kind == STATUS and data["answers"].get(item.id) == STATUS_ACT]
 
 
+def action_list(checklist: Checklist, data: dict) -> list[dict]:
+    """The action list as plain JSON, for the exported file: ``[{"id", "text", "note"}]``."""
+    return [{"id": item.id, "text": item.text, "note": note} for _, item, note in actions(checklist, data)]
+
+
 def agenda(checklist: Checklist, data: dict) -> list[tuple[Section, list[tuple[Item, str]]]]:
     """The ticked points of an agenda list, by section, with their notes."""
     out = []

@@ -12,10 +12,13 @@ Storage: one document per copy, under the widget's storage root::
                          <identity, e.g. "checklist": "apv-leder">, "data": {…}}
 
 An exported file is the same envelope with "exported" instead of
-"changed"/"opened". A document of an older schema is upgraded by the widget; a
-newer one is left untouched and the user is told; one that cannot be read is set
-aside under `BACKUP_PREFIX` and the user is told. A document stored at the root
-key itself is from before copies existed: it becomes the first copy.
+"changed"/"opened", plus the fields a shelf derives from the data for whoever
+reads the file (e.g. a checklist's action list). Import knows those fields and
+ignores them: the data is what counts. A document of an older schema is
+upgraded by the widget; a newer one is left untouched and the user is told; one
+that cannot be read is set aside under `BACKUP_PREFIX` and the user is told. A
+document stored at the root key itself is from before copies existed: it becomes
+the first copy.
 
 The widget's state holds these keys (besides its own)::
 
@@ -74,6 +77,7 @@ class Shelf:
     markdown: Callable[[str, dict, str], str]   # (copy name, data, now) -> the Markdown export
     identity: dict = field(default_factory=dict)  # fields that say which instance, e.g. {"checklist": id}
     upgrade: Callable[[dict], object] = lambda document: None  # an older document -> data, or None
+    derived: dict[str, Callable[[dict], object]] = field(default_factory=dict)  # export-only fields: key -> f(data)
 
     def element(self, suffix: str) -> str:
         return f"{self.uid}-{suffix}"
@@ -373,7 +377,8 @@ def _export_markdown(shelf: Shelf, state: dict) -> list:
 def export_document(shelf: Shelf, record: dict, now: str) -> dict:
     """The JSON file that moves a copy to another computer."""
     return {"tool": shelf.tool, **shelf.identity, "schema": shelf.schema, "title": shelf.title,
-            "name": record["name"], "exported": now, "data": record["data"]}
+            "name": record["name"], "exported": now, "data": record["data"],
+            **{key: make(record["data"]) for key, make in shelf.derived.items()}}
 
 
 def _export_json(shelf: Shelf, state: dict) -> list:
@@ -405,7 +410,7 @@ def read_import(shelf: Shelf, text) -> tuple[dict | None, str | None]:
     if schema > shelf.schema:
         return None, ("Filen er lavet med en nyere udgave af siden. Den kan ikke hentes her. "
                       "Brug den nyeste udgave af siden.")
-    unknown = sorted(set(document) - EXPORT_KEYS - set(shelf.identity))
+    unknown = sorted(set(document) - EXPORT_KEYS - set(shelf.identity) - set(shelf.derived))
     if unknown:
         return None, f"Filen har felter, som værktøjet ikke kender: {', '.join(unknown)}."
     name = document.get("name")

@@ -56,3 +56,21 @@ def handle_message(message: str) -> str:
     except Exception as error:  # reported to the bridge, which keeps the last good HTML
         return json.dumps({"ok": False, "error": f"{type(error).__name__}: {error}",
                            "trace": traceback.format_exc()})
+
+
+def prepare() -> None:
+    """Import every widget and read every data file, once.
+
+    The build calls this before it takes a memory snapshot of Python for the
+    browser, so a runtime restored from the snapshot answers its first message
+    without importing or parsing anything. (Imported here: a runtime started
+    without a snapshot imports only what its page needs.)
+    """
+    from . import checklists, task_catalogue
+
+    for name in widgets.names():
+        widgets.get(name)
+    for checklist_id in checklists.available():
+        checklists.load(checklist_id)
+    task_catalogue.load()
+    widgets.get("agreement").fields()

@@ -73,6 +73,31 @@ def test_widget_starts_counts_saves_and_restores(page_and_watch, site_url):
     assert watch.foreign_requests() == []
 
 
+def test_python_starts_from_the_builds_snapshot_sent_compressed(open_context, site_url):
+    context, watch = open_context()
+    encodings = {}
+    context.on("response", lambda r: encodings.__setitem__(r.url.rsplit("/", 1)[-1],
+                                                           r.headers.get("content-encoding")))
+    page = context.new_page()
+    open_widget(page, site_url)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "snapshot")
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert encodings["python.snapshot"] == "br" and encodings["pyodide.asm.wasm"] == "br"
+    assert watch.errors == []
+
+
+def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_context, site_url):
+    context, watch = open_context()
+    context.route("**/python.snapshot", lambda route: route.fulfill(status=404, body="mangler"))
+    page = context.new_page()
+    open_widget(page, site_url)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert [e for e in watch.errors if "404" not in e] == []  # the browser logs the missing file itself
+
+
 def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
     page, watch = page_and_watch
     open_widget(page, site_url)
@@ -182,6 +207,26 @@ def test_storage_that_is_refused_is_reported_in_danish(open_context, site_url):
     expect(page.locator(".hj-storage-warning")).to_contain_text("tillader ikke")
     click_item(page, FIRST)
     expect_count(page, 1)
+
+
+def test_storage_that_is_full_is_reported_in_danish_and_nothing_is_lost(open_context, site_url):
+    context, watch = open_context()
+    context.add_init_script("""
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key.startsWith('hjemmearbejde/')) throw new DOMException('full', 'QuotaExceededError');
+          return setItem.call(this, key, value);
+        };
+    """)
+    page = context.new_page()
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect(page.locator(".hj-storage-warning")).to_contain_text("kunne ikke gemmes")
+    click_item(page, SECOND)
+    expect_count(page, 2)
+    expect(checkbox(page, FIRST)).to_be_checked()
+    assert stored_copies(page) == {}
+    assert watch.errors == []
 
 
 def test_a_change_in_another_tab_shows_here(open_context, site_url):

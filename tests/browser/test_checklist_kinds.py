@@ -89,6 +89,35 @@ def test_fast_typing_in_a_text_answer_loses_nothing_and_survives_reload_and_a_fi
     assert watch.errors == []
 
 
+@pytest.mark.parametrize("kind", ["status", "choice"])
+def test_a_picked_answer_survives_reload_and_a_file_round_trip(open_context, site_url, kind):
+    context, watch = open_context(accept_downloads=True)
+    page = context.new_page()
+    checklist = checklists.load(checklist_with(kind))
+    item = next(i for i in checklist.items if i.kind == kind)
+    picked = item.choices[1]
+    radio = f"#hj-{checklist.id}-{item.id}-{picked.value}"
+    open_checklist(page, site_url, checklist.id)
+    page.locator(f'label[for="hj-{checklist.id}-{item.id}-{picked.value}"]').click()
+    expect(page.locator(radio)).to_be_checked()
+    page.reload()
+    wait_ready(page)
+    expect(page.locator(radio)).to_be_checked()
+    with page.expect_download() as info:
+        page.locator('[data-action="export-json"]').click()
+    exported = open(info.value.path(), encoding="utf-8").read()
+    assert json.loads(exported)["data"]["answers"][item.id] == picked.value
+
+    fresh = open_context()[0].new_page()
+    open_checklist(fresh, site_url, checklist.id)
+    fresh.locator(f"#hj-{checklist.id}-import").set_input_files(
+        files=[{"name": "svar.json", "mimeType": "application/json", "buffer": exported.encode()}])
+    fresh.get_by_role("button", name="Hent som ny kopi", exact=True).click()
+    expect(fresh.locator(radio)).to_be_checked()
+    assert f"Svar: {picked.label}" in printed_text(fresh)
+    assert watch.errors == []
+
+
 def test_choice_answers_give_a_summary_per_theme(page_and_watch, site_url):
     page, watch = page_and_watch
     checklist = next(c for c in map(checklists.load, checklists.available()) if any(s.summaries for s in c.sections))

@@ -163,12 +163,30 @@ def test_mine_data_lists_and_deletes_everything_the_site_keeps(page_and_watch, s
     assert watch.errors == []
 
 
-def test_printing_to_pdf_keeps_the_copy_name_and_the_answers(page_and_watch, site_url):
-    page, _ = page_and_watch
+def test_printing_to_pdf_keeps_the_copy_name_the_date_and_the_answers(open_context, site_url):
+    context, watch = open_context()
+    context.add_init_script("window.print = () => { window.__printed = true; };")
+    page = context.new_page()
     open_and_tick_the_first(page, site_url)
+    page.locator('[data-action="print"]').click()
+    page.wait_for_function("() => window.__printed === true")
+    expect(page.locator(".hj-copies__current .hj-print-only")).to_contain_text("udskrevet")
     text = printed_text(page)
     assert "Kopi: Min liste" in text and "1 af" in text
+    assert re.search(r"udskrevet \d{1,2}\. \w+ \d{4}", text), text[:300]
+    assert checklists.load("kom-godt-i-gang").items[0].text in text
     assert "Hent en kopi fra en fil" not in text and "Ryd listen" not in text
+    assert watch.errors == []
+
+
+def test_without_javascript_the_empty_list_prints(open_context, site_url):
+    context, _ = open_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + PAGE)
+    text = printed_text(page)
+    for item in checklists.load("kom-godt-i-gang").items:
+        assert item.text[:40] in text
+    assert "Ryd listen" not in text
 
 
 

@@ -48,3 +48,30 @@ def test_every_tool_page_fits_320_px_and_200_percent_zoom_and_prints_on_a4(open_
         page.emulate_media(media="screen")
     assert problems == {}
     assert watch.errors == []
+
+
+def test_every_other_page_prints_on_a4_with_its_title_and_the_address_of_outside_links(
+        open_context, built_site, site_url):
+    from tests.browser.test_accessibility import page_url
+
+    context, watch = open_context()
+    page = context.new_page()
+    urls = [page_url(site_url, p) for p in built_site.pages() if p.as_posix() != "404.html"]
+    urls = [u for u in urls if u.removeprefix(site_url) not in TOOL_PAGES]
+    page.goto(urls[0])
+    page.evaluate("document$.subscribe(() => { window.__arrived = location.href; })")
+    problems = {}
+    for url in urls:
+        page.emulate_media(media="screen")
+        if page.url != url:
+            navigate_instantly(page, url)
+        title = page.locator("h1").first.evaluate("h => h.firstChild.textContent").strip()
+        outside = page.locator('.md-content a[href^="http"]:not([href^="http://127.0.0.1"])')
+        address = outside.first.get_attribute("href") if outside.count() else None
+        printed = printed_text(page)
+        if title.split(":")[0] not in printed or "Skift til mørkt tema" in printed or "Gå til indholdet" in printed:
+            problems[url] = printed[:200]
+        if address and address.split("://", 1)[1][:30] not in printed.replace(" ", ""):
+            problems[url] = f"the address of {address} is not printed"
+    assert problems == {}
+    assert watch.errors == []

@@ -1,5 +1,6 @@
 """The built site, read as files: strict build, self-hosting, and the static widget."""
 
+import gzip
 import json
 import re
 import zipfile
@@ -106,8 +107,9 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
     manifest = json.loads((runtime_dir / "runtime.json").read_text(encoding="utf-8"))
     pyodide_dir = (runtime_dir / manifest["pyodide"]).resolve()
     assert pyodide_dir.parent.name == "pyodide" and pyodide_dir.name == "314.0.7"
+    big = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
     assert sorted(p.name for p in pyodide_dir.iterdir()) == sorted(
-        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"])
+        ["pyodide.mjs"] + big + [f"{name}{suffix}" for name in big for suffix in (".br", ".gz")])
     assert (runtime_dir / manifest["morph"]).resolve().is_file()
     wheel = (runtime_dir / manifest["wheel"]).resolve()
     assert wheel.name.endswith("-py3-none-any.whl")
@@ -115,6 +117,24 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
         names = archive.namelist()
     assert "tools/runtime.py" in names and "tools/data/checklists/kom-godt-i-gang.toml" in names
     assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
+
+    snapshot = (runtime_dir / manifest["snapshot"]["file"]).resolve()
+    assert snapshot.stat().st_size > 1_000_000
+    assert manifest["snapshot"]["wheelPath"].endswith("/" + wheel.name)
+    # Versioned like the wheel: a new snapshot gets a new address, so browsers may keep one for good.
+    assert snapshot.parent.parent.name == "snapshots" and len(snapshot.parent.name) == 16
+
+
+def test_the_big_runtime_files_have_precompressed_copies_with_the_same_content(built_site):
+    runtime_dir = built_site.path / "assets" / "hjemmearbejde"
+    manifest = json.loads((runtime_dir / "runtime.json").read_text(encoding="utf-8"))
+    big = [*(runtime_dir / manifest["pyodide"]).resolve().glob("*.asm.*"),
+           (runtime_dir / manifest["snapshot"]["file"]).resolve()]
+    for file in [f for f in big if f.suffix not in (".br", ".gz")]:
+        original = file.read_bytes()
+        assert gzip.decompress(file.with_name(file.name + ".gz").read_bytes()) == original
+        brotli = file.with_name(file.name + ".br").read_bytes()
+        assert 0 < len(brotli) < len(original) // 2  # decoded by the browser test that loads them
 
 
 def test_search_dialog_has_an_accessible_name(built_site):
@@ -279,3 +299,23 @@ def test_the_booklet_holds_every_guidance_page_in_reading_order_with_unique_ids_
         target = (built_site.path / "hele-vejledningen" / href).resolve()
         assert (target / "index.html").is_file() or target.is_file(), href
     assert "<h1" not in booklet  # each page's title is a section heading under the booklet's own
+
+
+def test_a_guidance_page_quotes_checklist_points_from_the_data_file_as_html_blocks(built_site):
+    """The ten questions on the organisation page are points of the APV checklist, rendered by `checklist_list`."""
+    html = built_site.html("egnethed/organisationen/index.html")
+    quote = re.search(r'<div class="hj-quote">(.*?)</div>', html, re.S)
+    assert quote
+    texts = {escape(item.text) for item in checklists.load("apv-leder").items}
+    points = re.findall(r"<li>(.*?)</li>", quote[1])
+    assert len(points) == 10 and set(points) <= texts
+    for page in built_site.pages():  # a quote inside an indented block would land in a <p>
+        assert '<p><div class="hj-quote">' not in built_site.html(page), page
+
+
+def test_pages_print_on_a4_with_the_site_s_margins_after_material_s(built_site):
+    css = (built_site.path / "assets" / "hjemmearbejde" / "site.css").read_text(encoding="utf-8")
+    rule = re.search(r"@page\s*\{([^}]*)\}", css)
+    assert rule and re.search(r"\bsize:\s*A4\b", rule[1]) and "margin:" in rule[1]
+    html = built_site.html("index.html")
+    assert html.index("assets/stylesheets/main.") < html.index("assets/hjemmearbejde/site.css")

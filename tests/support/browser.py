@@ -18,11 +18,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-def launch_chromium(playwright: Playwright) -> Browser:
+def chromium_path() -> str:
     path = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not path:
         raise RuntimeError("Debian's chromium is missing: `make test` installs it with apt.")
-    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    return path
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
 
 
 def wait_ready(page: Page) -> None:

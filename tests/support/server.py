@@ -1,11 +1,14 @@
 """A static file server for the built site, on 127.0.0.1 only.
 
 It serves `.wasm` as application/wasm and `.mjs` as JavaScript, as Pyodide
-needs, and sends no caching headers of its own, like a plain web server.
+needs, and sends no caching headers of its own, like a plain web server. Where
+the build wrote a precompressed copy (`file.br`, `file.gz`) and the browser
+accepts that encoding, it sends the copy, as the README asks of a host.
 """
 
 import contextlib
 import functools
+import os
 import socket
 import sys
 import threading
@@ -22,6 +25,28 @@ class SiteHandler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".whl": "application/zip",
     }
+
+    ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
+        for encoding, suffix in self.ENCODINGS:
+            if encoding in accepted and os.path.isfile(path + suffix):
+                return self._send_encoded(path, path + suffix, encoding)
+        return super().send_head()
+
+    def _send_encoded(self, path, encoded, encoding):
+        file = open(encoded, "rb")
+        stat = os.fstat(file.fileno())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return file
 
     def log_message(self, format, *args):  # quiet: tests read responses, not logs
         pass

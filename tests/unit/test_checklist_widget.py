@@ -1,10 +1,13 @@
-"""The checklist widget: answering every kind of item, the old saved ticks, clear and undo, rendering."""
+"""The checklist widget: answering every kind of item, the old saved ticks, clear and undo, rendering,
+progress, text at its limit, the action list in the JSON export, and the list quoted on guidance pages."""
 
+import json
 import re
 
 import pytest
 
-from tools import checklists
+from tools import checklist_answers as answers_
+from tools import checklists, copies
 from tools.contract import STORAGE_OK, STORAGE_UNAVAILABLE, Context, Stored
 from tools.widgets import checklist as widget
 
@@ -337,3 +340,180 @@ def test_goals_and_tools_make_a_plan_of_the_ticked_tools_by_goal():
     assert "(Mål: bedre ro til at koncentrere sig)" in plan and "(Mål: mere deling af viden)" in plan
     text = widget.handle(state, {"type": "click", "action": "export-markdown", "now": NOW})[1][0]["content"]
     assert "## Jeres plan\n\n1. Mulighed for hjemmearbejde (Mål: bedre ro til at koncentrere sig)" in text
+
+
+# ---- Progress -------------------------------------------------------------------
+
+def answer(state, item, value):
+    return widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": value,
+                                 "checked": True, "now": NOW})[0]
+
+
+def text_of(html, element_id):
+    """The text inside the element with this id (tags left out)."""
+    match = re.search(rf'<(\w+)[^>]*\sid="{element_id}"[^>]*>(.*?)</\1>', html, re.S)
+    assert match, element_id
+    return re.sub(r"<[^>]+>", "", match[2])
+
+
+@pytest.mark.parametrize("storage", ["static", STORAGE_OK])
+def test_progress_is_a_bar_named_by_the_count_in_total_and_a_count_per_section(storage):
+    checklist = checklists.load("apv-leder")
+    first, last = checklist.sections[0], checklist.sections[-1]
+    state = widget.start({"checklist": "apv-leder"}) if storage == "static" else mounted(checklist="apv-leder")[0]
+    done = {}
+    if storage != "static":
+        for item, value in ((first.items[0], "ok"), (first.items[1], "act"), (last.items[0], "na")):
+            state = answer(state, item, value)
+        done = {first.id: 2, last.id: 1}
+    html = widget.render(state)
+    total, answered = len(checklist.items), sum(done.values())
+    [bar] = re.findall(r"<progress\b[^>]*>", html)
+    assert f'max="{total}"' in bar and f'value="{answered}"' in bar
+    label = re.search(r'aria-labelledby="([^"]+)"', bar)[1]
+    assert text_of(html, label) == f"{answered} af {total} punkter er besvaret"
+    for section in checklist.sections:
+        heading = text_of(html, f"hj-apv-leder-{section.id}-title")
+        assert heading == f"{section.title} {done.get(section.id, 0)} af {len(section.items)} punkter"
+        assert f'aria-labelledby="hj-apv-leder-{section.id}-title"' in html
+
+
+# ---- Text at its limit ------------------------------------------------------------
+
+def text_of_length(length):
+    """A text of exactly `length` characters: Danish letters, punctuation and line breaks."""
+    return ("Hjemme tirsdag, æøå ÆØÅ & \"citat\".\n" * (length // 10))[:length]
+
+
+def test_a_text_answer_of_10000_characters_the_format_s_most_is_kept_exactly_and_one_more_is_cut():
+    checklist = checklists.parse({"id": "x", "title": "T", "source": "S", "sections": [
+        {"id": "a", "title": "A", "items": [{"id": "svar", "text": "Svar", "kind": "text"}]}]})
+    item = checklist.item("svar")
+    assert item.max_length == checklists.MAX_TEXT_LENGTH == 10_000  # the default is the most there is
+    typed = text_of_length(item.max_length)
+    data = answers_.set_answer(checklist, answers_.empty(), "svar", typed)
+    assert data["answers"] == {"svar": typed}
+    assert answers_.read(checklist, json.loads(json.dumps(data))).data == data  # stored or imported: kept
+    assert answers_.set_answer(checklist, answers_.empty(), "svar", typed + "x") == data
+    assert "højst have 10000 tegn" in answers_.read(checklist, {"answers": {"svar": typed + "x"}}).errors[0]
+
+
+def test_a_note_of_the_full_10000_characters_is_kept_exactly_everywhere_and_one_more_is_cut():
+    item = first_item("apv-leder", "status")
+    typed = text_of_length(checklists.MAX_TEXT_LENGTH)
+    assert len(typed) == 10_000
+    state, _ = mounted(checklist="apv-leder")
+    state, effects = widget.handle(state, {"type": "input", "name": f"note:{item.id}", "value": typed, "now": NOW})
+    assert copies.data(state)["notes"] == {item.id: typed}
+    [save] = saved(effects)
+    assert save["document"]["data"]["notes"] == {item.id: typed}
+    assert f">{escape_text(typed)}</textarea>" in widget.render(state)
+    reloaded, _ = mounted({save["key"]: json.loads(json.dumps(save["document"]))}, checklist="apv-leder")
+    assert copies.data(reloaded)["notes"] == {item.id: typed}
+    file = widget.handle(reloaded, {"type": "click", "action": "export-json", "now": NOW})[1][0]
+    imported, problem = copies.read_import(widget.shelf("apv-leder"), file["content"])
+    assert problem is None and imported["data"]["notes"] == {item.id: typed}
+    state, _ = widget.handle(state, {"type": "input", "name": f"note:{item.id}", "value": typed + "x", "now": NOW})
+    assert copies.data(state)["notes"] == {item.id: typed}
+
+
+@pytest.mark.parametrize("checklist_id", lists_with("text"))
+def test_text_over_an_items_limit_is_cut_to_the_limit_when_typed_and_refused_in_a_file(checklist_id):
+    item = first_item(checklist_id, "text")
+    state, _ = mounted(checklist=checklist_id)
+    kept = text_of_length(item.max_length)
+    state, _ = widget.handle(state, {"type": "input", "name": f"answer:{item.id}", "value": kept + "mere tekst",
+                                     "now": NOW})
+    assert answers(state) == {item.id: kept} and len(kept) == item.max_length
+    document = json.loads(widget.handle(state, {"type": "click", "action": "export-json", "now": NOW})[1][0]["content"])
+    document["data"]["answers"][item.id] = kept + "x"
+    imported, problem = copies.read_import(widget.shelf(checklist_id), json.dumps(document))
+    assert imported is None and f"højst have {item.max_length} tegn" in problem
+
+
+# ---- The action list in the JSON export --------------------------------------------
+
+def test_the_json_export_carries_the_action_list_and_import_takes_the_answers_not_the_list():
+    checklist = checklists.load("apv-leder")
+    first, ok, last = checklist.items[0], checklist.items[1], checklist.items[-1]
+    state, _ = mounted(checklist="apv-leder")
+    for item, value in ((last, "act"), (ok, "ok"), (first, "act")):
+        state = answer(state, item, value)
+    state, _ = widget.handle(state, {"type": "input", "name": f"note:{first.id}", "value": "Aftal mål <b>nu</b>",
+                                     "now": NOW})
+    file = widget.handle(state, {"type": "click", "action": "export-json", "now": NOW})[1][0]
+    document = json.loads(file["content"])
+    assert document["actions"] == [{"id": first.id, "text": first.text, "note": "Aftal mål <b>nu</b>"},
+                                   {"id": last.id, "text": last.text, "note": ""}]
+    assert document["data"] == copies.data(state)
+
+    books = widget.shelf("apv-leder")
+    imported, problem = copies.read_import(books, file["content"])
+    assert problem is None and imported["data"] == copies.data(state)
+    # The list is derived from the answers: a file whose list says otherwise still gives the answers.
+    edited = json.dumps({**document, "actions": [{"id": "findes-ikke", "text": "x", "note": "y"}]})
+    imported, problem = copies.read_import(books, edited)
+    assert problem is None and imported["data"] == copies.data(state)
+
+    other, _ = mounted(checklist="apv-leder")
+    other, _ = widget.handle(other, {"type": "file", "name": "import", "now": NOW,
+                                     "file": {"name": "apv.json", "size": len(file["content"]), "text": file["content"]}})
+    other, _ = widget.handle(other, {"type": "click", "action": "import-new", "now": NOW})
+    assert copies.data(other) == copies.data(state)
+    html = widget.render(other)
+    assert "Handleliste (2)" in html and "Aftal mål &lt;b&gt;nu&lt;/b&gt;" in html
+
+
+def test_a_list_without_status_points_exports_no_action_list():
+    state, _ = mounted()
+    file = widget.handle(state, {"type": "click", "action": "export-json", "now": NOW})[1][0]
+    assert "actions" not in json.loads(file["content"])
+
+
+# ---- Quoting a list on a guidance page --------------------------------------------
+
+def quoted_points(html):
+    return re.findall(r"<li>(.*?)</li>", html)
+
+
+@pytest.mark.parametrize("checklist_id", checklists.available())
+def test_the_quote_holds_every_section_and_point_of_the_data_file_in_order(checklist_id):
+    checklist = checklists.load(checklist_id)
+    html = widget.quote(checklist_id)
+    assert quoted_points(html) == [escape_text(item.text) for item in checklist.items]
+    headings = re.findall(r'<h3 id="([^"]+)">(.*?)</h3>', html)
+    assert headings == [(f"{checklist_id}-{s.id}", escape_text(s.title)) for s in checklist.sections]
+    for section in checklist.sections:
+        for text in (section.intro, section.hint):
+            assert not text or escape_text(text) in html
+    assert "<input" not in html and "<progress" not in html  # text to read, not the tool
+
+
+def test_the_quote_shows_only_the_named_sections_at_the_heading_level_asked():
+    checklist = checklists.load("apv-leder")
+    krav = next(s for s in checklist.sections if s.id == "krav")
+    html = widget.quote("apv-leder", 4, ["krav"])
+    assert re.findall(r"<h\d[^>]*>(.*?)</h\d>", html) == [escape_text(krav.title)]
+    assert '<h4 id="apv-leder-krav">' in html and escape_text(krav.hint) in html
+    assert quoted_points(html) == [escape_text(item.text) for item in krav.items]
+
+
+def test_the_quote_shows_only_the_named_points_in_the_lists_order_and_leaves_out_empty_sections():
+    checklist = checklists.load("apv-leder")
+    wanted = ["faste-tider", "klare-maal", "resultater"]
+    html = widget.quote("apv-leder", 3, items=wanted)
+    assert quoted_points(html) == [escape_text(checklist.item(i).text) for i in ("klare-maal", "resultater", "faste-tider")]
+    assert re.findall(r'<h3 id="([^"]+)"', html) == ["apv-leder-behov", "apv-leder-organisationen"]
+    same = widget.quote("apv-leder", 3, ["behov", "organisationen"], wanted)
+    assert same == html
+
+
+@pytest.mark.parametrize("sections, items, message", [
+    (["behov", "findes-ikke"], None, "apv-leder: ukendte afsnit findes-ikke"),
+    (None, ["klare-maal", "findes-ikke", "ogsaa-ukendt"], "apv-leder: ukendte punkter findes-ikke, ogsaa-ukendt"),
+    (["behov"], ["klare-maal", "plads"], "apv-leder: ukendte punkter plads i afsnittene behov"),
+])
+def test_the_quote_names_an_unknown_section_or_point(sections, items, message):
+    with pytest.raises(checklists.ChecklistError) as error:
+        widget.quote("apv-leder", 3, sections, items)
+    assert str(error.value) == message

@@ -1,6 +1,7 @@
 """Named copies and files, generic to every tool: tested through the checklist that uses them."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -138,6 +139,17 @@ def test_export_json_holds_tool_checklist_schema_name_answers_and_date():
     assert document == {"tool": "checklist", "checklist": "kom-godt-i-gang", "schema": 2,
                         "title": "Tjekliste: Kom godt i gang med hjemmearbejde", "name": "Min liste",
                         "exported": NOW, "data": {"answers": {FIRST: True}, "notes": {}}}
+
+
+def test_fields_a_shelf_derives_are_exported_for_the_reader_and_ignored_on_import():
+    books = replace(widget.shelf("kom-godt-i-gang"), derived={"ticked": lambda data: len(data["answers"])})
+    document = copies.export_document(books, {"name": "Anna", "data": {"answers": {FIRST: True}, "notes": {}}}, NOW)
+    assert document["ticked"] == 1
+    imported, problem = copies.read_import(books, json.dumps({**document, "ticked": "ikke et tal"}))
+    assert problem is None and imported["data"] == {"answers": {FIRST: True}, "notes": {}}
+    assert "ticked" not in imported
+    imported, problem = copies.read_import(books, json.dumps({**document, "other": 1}))
+    assert imported is None and problem == "Filen har felter, som værktøjet ikke kender: other."
 
 
 def test_import_round_trip_into_a_new_copy():

@@ -37,7 +37,8 @@ def shelf(checklist_id: str) -> copies.Shelf:
         default_name="Min liste", empty=answers_.empty,
         read=lambda data: answers_.read(checklist, data),
         markdown=lambda name, data, now: answers_.to_markdown(checklist, name, data, now),
-        identity={"checklist": checklist.id}, upgrade=lambda document: _upgrade(checklist, document))
+        identity={"checklist": checklist.id}, upgrade=lambda document: _upgrade(checklist, document),
+        derived={"actions": lambda data: answers_.action_list(checklist, data)} if checklist.has_actions else {})
 
 
 def _upgrade(checklist: Checklist, document: dict):
@@ -228,20 +229,33 @@ def _agenda(checklist: Checklist, data: dict, uid: str) -> str:
             f'<h2 id="{uid}-agenda-title">{escape(checklist.agenda_title)}</h2>{body}</section>')
 
 
-def quote(checklist_id: str, heading_level: int = 3, sections: list[str] | None = None) -> str:
-    """The list's sections (all, or those named) and points as plain HTML, for guidance pages that quote it."""
+def quote(checklist_id: str, heading_level: int = 3, sections: list[str] | None = None,
+          items: list[str] | None = None) -> str:
+    """The list's sections and points as plain HTML, for guidance pages that quote it.
+
+    `sections` names the sections to show (default: all); `items` names the points to
+    show within them (default: all), and a section with none of them is left out.
+    """
     checklist = checklists.load(checklist_id)
-    unknown = set(sections or ()) - {s.id for s in checklist.sections}
+    unknown = sorted(set(sections or ()) - {s.id for s in checklist.sections})
     if unknown:
-        raise checklists.ChecklistError(f"{checklist_id}: ukendte afsnit {', '.join(sorted(unknown))}")
+        raise checklists.ChecklistError(f"{checklist_id}: ukendte afsnit {', '.join(unknown)}")
+    chosen = [s for s in checklist.sections if sections is None or s.id in sections]
+    unknown = sorted(set(items or ()) - {i.id for s in chosen for i in s.items})
+    if unknown:
+        raise checklists.ChecklistError(f"{checklist_id}: ukendte punkter {', '.join(unknown)}"
+                                        + (" i afsnittene " + ", ".join(sections) if sections else ""))
     h = f"h{heading_level}"
     parts = ['<div class="hj-quote">']
-    for section in (s for s in checklist.sections if sections is None or s.id in sections):
+    for section in chosen:
+        shown = [item for item in section.items if items is None or item.id in items]
+        if not shown:
+            continue
         parts.append(f'<{h} id="{checklist.id}-{section.id}">{escape(section.title)}</{h}>')
         if section.intro:
             parts.append(f"<p>{escape(section.intro)}</p>")
         if section.hint:
             parts.append(f'<div class="admonition info"><p>{escape(section.hint)}</p></div>')
-        parts.append("<ul>" + "".join(f"<li>{escape(item.text)}</li>" for item in section.items) + "</ul>")
+        parts.append("<ul>" + "".join(f"<li>{escape(item.text)}</li>" for item in shown) + "</ul>")
     parts.append("</div>")
     return "".join(parts)

@@ -18,19 +18,21 @@ const TEXT = {
   broken: "Der skete en fejl i værktøjet. Det du har gjort indtil nu, er ikke ændret.",
 };
 
-let runtime = null; // Promise of { call(payload) -> Promise<response>, morph }
+let runtime = null; // Promise of { call(payload) -> Promise<response>, how, morph }
 const mounted = new Set();
 
 // A runtime that fails to start is forgotten, so "Prøv igen" starts a new one.
 function startRuntime() {
   runtime ??= (async () => {
+    // Some locked-down browsers turn WebAssembly off; Pyodide cannot run there, so don't download it.
+    if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
     const manifest = await (await fetch(MANIFEST_URL)).json();
-    const [{ Idiomorph }, call] = await Promise.all([
+    const [{ Idiomorph }, { call, how }] = await Promise.all([
       import(new URL(manifest.morph, MANIFEST_URL).href),
       startWorker(manifest),
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
-    return { call, morph: (el, html) => Idiomorph.morph(el, html, options) };
+    return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options) };
   })().catch((error) => {
     runtime = null;
     throw error;
@@ -48,7 +50,7 @@ function keepTypedValue(attribute, element) {
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
-// Resolves with call() once Python is ready; rejects when the worker fails, or when it has not
+// Resolves with call() and how Python started ("snapshot" or "fresh") once it is ready; rejects when the worker fails, or when it has not
 // answered within the manifest's startTimeoutMs (a download that stalls), and then stops it.
 function startWorker(manifest) {
   return new Promise((_resolve, _reject) => {
@@ -68,7 +70,7 @@ function startWorker(manifest) {
         worker.postMessage({ type: "call", id, payload: JSON.stringify(payload) });
       });
     worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") resolve(call);
+      if (data.type === "ready") resolve({ call, how: data.how });
       else if (data.type === "failed") reject(new Error(data.error));
       else if (data.type === "result") {
         const { done, fail } = pending.get(data.id);
@@ -81,6 +83,10 @@ function startWorker(manifest) {
       type: "start",
       pyodide: new URL(manifest.pyodide, MANIFEST_URL).href,
       wheel: new URL(manifest.wheel, MANIFEST_URL).href,
+      snapshot: manifest.snapshot && {
+        file: new URL(manifest.snapshot.file, MANIFEST_URL).href,
+        wheelPath: manifest.snapshot.wheelPath,
+      },
     });
   });
 }
@@ -215,6 +221,7 @@ class Widget {
           this.rt = rt; // only a mounted widget gets events
           this.retry?.remove();
           this.retry = null;
+          this.root.dataset.runtime = rt.how; // for support and tests: did the snapshot restore?
           this.setState("ready");
         } else this.fail();
       },

@@ -1,22 +1,58 @@
 // The Python side of the bridge: one Web Worker per tab runs Pyodide and the
 // `tools` wheel. It only passes JSON strings to tools.runtime.handle_message,
 // so it needs no change when a widget is added.
+//
+// It starts from the build's memory snapshot (Python with the widgets already
+// loaded) when there is one, and starts Python the normal way when the snapshot
+// cannot be fetched or does not fit this Pyodide.
 
 let handleMessage = null;
 let ready = null;
 
-async function start({ pyodide: indexURL, wheel }) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+async function bytesOf(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function fromSnapshot(loadPyodide, indexURL, wheel, snapshot) {
+  const [memory, wheelBytes] = await Promise.all([bytesOf(snapshot.file), bytesOf(wheel)]);
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory });
+  // The snapshot holds Python's memory, not its files: the wheel goes back where it was on sys.path.
+  pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
+  pyodide.FS.writeFile(snapshot.wheelPath, wheelBytes);
+  pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
+  return pyodide;
+}
+
+async function fresh(loadPyodide, indexURL, wheel) {
   const pyodide = await loadPyodide({ indexURL });
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
+  return pyodide;
+}
+
+async function start({ pyodide: indexURL, wheel, snapshot }) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  let pyodide = null;
+  let how = "fresh";
+  if (snapshot) {
+    try {
+      pyodide = await fromSnapshot(loadPyodide, indexURL, wheel, snapshot);
+      how = "snapshot";
+    } catch (error) {
+      console.warn("Hjemmearbejde: the snapshot did not restore; starting Python afresh:", error);
+    }
+  }
+  pyodide ??= await fresh(loadPyodide, indexURL, wheel);
   handleMessage = pyodide.pyimport("tools.runtime").handle_message;
+  return how;
 }
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
     ready = start(data);
     ready.then(
-      () => self.postMessage({ type: "ready" }),
+      (how) => self.postMessage({ type: "ready", how }),
       (error) => self.postMessage({ type: "failed", error: String(error) }),
     );
   } else if (data.type === "call") {

@@ -1,0 +1,27 @@
+// Make a memory snapshot of Python with the widgets imported and their data read, so the
+// browser's worker restores a ready runtime instead of starting Python and importing.
+//
+// Usage: node make_snapshot.mjs <pyodide dir> <tools wheel> <wheel path in Pyodide's FS> <output>
+//
+// Pyodide's snapshot API is private (`_makeSnapshot`, `makeMemorySnapshot`, `_loadSnapshot`):
+// the version is pinned in package-lock.json, a browser test restores the snapshot, and the
+// worker falls back to a normal start when the snapshot does not fit its Pyodide (build id).
+// A snapshot made in Node restores in a browser; one made in a browser does not restore in Node.
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [pyodideDir, wheel, wheelPath, output] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, _makeSnapshot: true });
+// The wheel goes on sys.path as it is (zipimport), not through loadPackage: that keeps a JS
+// object the snapshot cannot hold. The worker writes the same file at the same path on restore.
+pyodide.FS.mkdirTree(path.posix.dirname(wheelPath));
+pyodide.FS.writeFile(wheelPath, fs.readFileSync(wheel));
+pyodide.runPython(`
+import sys
+sys.path.insert(0, ${JSON.stringify(wheelPath)})
+import tools.runtime
+tools.runtime.prepare()
+`);
+fs.writeFileSync(output, pyodide.makeMemorySnapshot());
