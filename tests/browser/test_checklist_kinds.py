@@ -100,6 +100,8 @@ def test_a_picked_answer_survives_reload_and_a_file_round_trip(open_context, sit
     open_checklist(page, site_url, checklist.id)
     page.locator(f'label[for="hj-{checklist.id}-{item.id}-{picked.value}"]').click()
     expect(page.locator(radio)).to_be_checked()
+    # The browser ticks the radio at once; Python's answer (and the save) follows.
+    expect(page.locator(".hj-checklist__count")).to_have_text(re.compile(r"^1 af "))
     page.reload()
     wait_ready(page)
     expect(page.locator(radio)).to_be_checked()
