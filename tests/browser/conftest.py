@@ -41,7 +41,9 @@ class Watch:
 
 
 def _watched_context(browser, **options):
-    context = browser.new_context(**{"locale": "da-DK", **options})
+    # The site's service worker is kept out unless a test asks for it (service_workers="allow"):
+    # it would answer requests that tests route, and fill the cache in the background.
+    context = browser.new_context(**{"locale": "da-DK", "service_workers": "block", **options})
     watch = Watch()
     # Every page carries the site's Content-Security-Policy: a violation is an error like any other.
     context.add_init_script("""document.addEventListener('securitypolicyviolation', (e) =>

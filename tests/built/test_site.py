@@ -319,3 +319,21 @@ def test_pages_print_on_a4_with_the_site_s_margins_after_material_s(built_site):
     assert rule and re.search(r"\bsize:\s*A4\b", rule[1]) and "margin:" in rule[1]
     html = built_site.html("index.html")
     assert html.index("assets/stylesheets/main.") < html.index("assets/hjemmearbejde/site.css")
+
+
+def test_the_service_worker_keeps_every_page_and_the_runtime_and_nothing_it_does_not_need(built_site):
+    script = (built_site.path / "sw.js").read_text(encoding="utf-8")
+    build = json.loads(script.split("const BUILD = ", 1)[1].split(";\nconst CACHE", 1)[0])
+    assert re.fullmatch(r"[0-9a-f]{16}", build["version"])
+
+    def file_of(address):
+        return built_site.path / (address + "index.html" if address.endswith("/") else address)
+
+    assert all(file_of(a).is_file() for a in build["pages"] + build["runtime"])
+    pages = {p.as_posix() for p in built_site.pages()}
+    kept = {file_of(a).relative_to(built_site.path).as_posix() for a in build["pages"]}
+    assert pages <= kept and "search/search_index.json" in kept and "sitemap.xml" in kept
+    assert not any(a.endswith((".map", ".br", ".gz")) or "pyodide" in a or ".whl" in a for a in build["pages"])
+    assert any(a.endswith("python.snapshot") for a in build["runtime"])
+    assert any(a.endswith("pyodide.asm.wasm") for a in build["runtime"])
+    assert any(a.endswith(".whl") for a in build["runtime"])

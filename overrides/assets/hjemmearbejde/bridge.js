@@ -32,6 +32,7 @@ function startRuntime() {
       startWorker(manifest),
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
+    document.dispatchEvent(new Event("hj-runtime-ready")); // e.g. for the offline copy to keep it
     return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options) };
   })().catch((error) => {
     runtime = null;

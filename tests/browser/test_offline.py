@@ -1,0 +1,69 @@
+"""The site offline: after one visit to a tool page, every page and every tool work with the
+network off; a new build shows a banner and takes over when the reader asks."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import navigate_instantly
+from tests.support.browser import wait_ready
+
+pytestmark = pytest.mark.browser
+
+KEPT = """async (ends) => {
+    if (!navigator.serviceWorker.controller) return false;
+    const name = (await caches.keys()).find((n) => n.startsWith('hjemmearbejde-'));
+    if (!name) return false;
+    const urls = (await (await caches.open(name)).keys()).map((r) => r.url);
+    return ends.every((end) => urls.some((url) => url.endsWith(end)));
+}"""
+
+
+def test_after_one_visit_to_a_tool_page_every_page_and_tool_works_offline(open_context, site_url):
+    context, watch = open_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "vaerktoejer/tjekliste-kom-godt-i-gang/")
+    wait_ready(page)
+    page.evaluate("document$.subscribe(() => { window.__arrived = location.href; })")
+    page.wait_for_function(KEPT, arg=["/regler/", "/search/search_index.json", "python.snapshot",
+                                      "pyodide.asm.wasm", ".whl"], timeout=60_000)
+    context.set_offline(True)
+    try:
+        navigate_instantly(page, site_url + "regler/")  # instant navigation
+        expect(page.locator("h1")).to_be_visible()
+        page.goto(site_url + "medarbejder/hjemmearbejdspladsen/")  # a page loaded anew
+        expect(page.locator("h1")).to_be_visible()
+        page.goto(site_url + "vaerktoejer/opgavefinder/?opgaver=bogholderi")  # another tool, with a link's query
+        wait_ready(page)
+        page.locator("#hj-opgaver-hours-bogholderi").fill("12")
+        expect(page.locator("#hj-opgaver-result")).to_contain_text("12")
+        page.reload()
+        wait_ready(page)
+        expect(page.locator("#hj-opgaver-hours-bogholderi")).to_have_value("12")
+    finally:
+        context.set_offline(False)
+    assert [e for e in watch.errors if "ServiceWorker" not in e] == []
+
+
+def test_a_new_build_shows_a_banner_and_takes_over_when_the_reader_asks(open_context, built_site, site_url):
+    context, watch = open_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "regler/")
+    page.evaluate("document$.subscribe(() => { window.__arrived = location.href; })")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    expect(page.locator(".hj-update")).to_have_count(0)
+    service_worker = built_site.path / "sw.js"
+    this_build = service_worker.read_text(encoding="utf-8")
+    try:
+        service_worker.write_text(this_build.replace('"version": "', '"version": "next-', 1), encoding="utf-8")
+        navigate_instantly(page, site_url + "medarbejder/")  # the page asks for a new build as it moves on
+        banner = page.locator(".hj-update")
+        expect(banner).to_contain_text("ny udgave", timeout=30_000)
+        with page.expect_navigation():
+            banner.get_by_role("button", name="Hent den nye udgave").click()
+        expect(page.locator("h1")).to_be_visible()
+        expect(page.locator(".hj-update")).to_have_count(0)
+        caches = page.evaluate("async () => (await caches.keys()).filter((n) => n.startsWith('hjemmearbejde-'))")
+        assert len(caches) == 1 and caches[0].startswith("hjemmearbejde-next-")  # the old build's cache is gone
+    finally:
+        service_worker.write_text(this_build, encoding="utf-8")
+    assert watch.errors == []
