@@ -1,6 +1,8 @@
 """The site offline: after one visit to a tool page, every page and every tool work with the
 network off; a new build shows a banner and takes over when the reader asks."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -18,14 +20,21 @@ KEPT = """async (ends) => {
 }"""
 
 
+def wait_until_kept(page, ends, timeout_s=60):
+    """Poll the service worker's cache (wait_for_function would take KEPT's promise as truthy)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(KEPT, ends):
+        assert time.monotonic() < deadline, f"the service worker did not keep {ends}"
+        page.wait_for_timeout(250)
+
+
 def test_after_one_visit_to_a_tool_page_every_page_and_tool_works_offline(open_context, site_url):
     context, watch = open_context(service_workers="allow")
     page = context.new_page()
     page.goto(site_url + "vaerktoejer/tjekliste-kom-godt-i-gang/")
     wait_ready(page)
     page.evaluate("document$.subscribe(() => { window.__arrived = location.href; })")
-    page.wait_for_function(KEPT, arg=["/regler/", "/search/search_index.json", "python.snapshot",
-                                      "pyodide.asm.wasm", ".whl"], timeout=60_000)
+    wait_until_kept(page, ["/regler/", "/search/search_index.json", "python.snapshot", "pyodide.asm.wasm", ".whl"])
     context.set_offline(True)
     try:
         navigate_instantly(page, site_url + "regler/")  # instant navigation

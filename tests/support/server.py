@@ -37,8 +37,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def _send_encoded(self, path, encoded, encoding):
+        stat = os.stat(encoded)
+        if self.headers.get("If-Modified-Since") == self.date_time_string(stat.st_mtime):
+            self.send_response(304)  # revalidated: the browser's cached copy is current
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
         file = open(encoded, "rb")
-        stat = os.fstat(file.fileno())
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", encoding)

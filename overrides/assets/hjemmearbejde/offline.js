@@ -37,11 +37,26 @@ async function register() {
   window.document$?.subscribe(() => registration.update().catch(() => {}));
 }
 
+// The offline copy is fetched in the background, and must not compete with what the reader is
+// waiting for: on a tool page it starts once the tool's runtime is ready, elsewhere once the page
+// has loaded.
+function whenPageIsDone() {
+  const loaded = document.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+  const tool = document.querySelector("[data-widget]")
+    ? new Promise((resolve) => document.addEventListener("hj-runtime-ready", resolve, { once: true }))
+    : Promise.resolve();
+  return Promise.all([loaded, tool]);
+}
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("controllerchange", () => switching && window.location.reload());
   document.addEventListener("hj-runtime-ready", async () => {
     const registration = await navigator.serviceWorker.ready;
     registration.active?.postMessage({ type: "keep-runtime" });
   });
-  register().catch((error) => console.warn("Hjemmearbejde: no offline copy of the site:", error));
+  whenPageIsDone()
+    .then(register)
+    .catch((error) => console.warn("Hjemmearbejde: no offline copy of the site:", error));
 }

@@ -15,12 +15,12 @@ async function bytesOf(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function fromSnapshot(loadPyodide, indexURL, wheel, snapshot) {
-  const [memory, wheelBytes] = await Promise.all([bytesOf(snapshot.file), bytesOf(wheel)]);
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory });
+// `downloads` were started before Pyodide's own files, so they all come side by side.
+async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads) {
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: downloads.memory });
   // The snapshot holds Python's memory, not its files: the wheel goes back where it was on sys.path.
   pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
-  pyodide.FS.writeFile(snapshot.wheelPath, wheelBytes);
+  pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
   pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
   return pyodide;
 }
@@ -32,12 +32,14 @@ async function fresh(loadPyodide, indexURL, wheel) {
 }
 
 async function start({ pyodide: indexURL, wheel, snapshot }) {
+  const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
+  for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let pyodide = null;
   let how = "fresh";
   if (snapshot) {
     try {
-      pyodide = await fromSnapshot(loadPyodide, indexURL, wheel, snapshot);
+      pyodide = await fromSnapshot(loadPyodide, indexURL, snapshot, downloads);
       how = "snapshot";
     } catch (error) {
       console.warn("Hjemmearbejde: the snapshot did not restore; starting Python afresh:", error);
