@@ -4,8 +4,10 @@ import gzip
 import json
 import re
 import zipfile
-from pathlib import Path
 from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
 
 from tools import checklists, task_assessment, task_catalogue
 from tools.html import escape
@@ -337,3 +339,14 @@ def test_the_service_worker_keeps_every_page_and_the_runtime_and_nothing_it_does
     assert any(a.endswith("python.snapshot") for a in build["runtime"])
     assert any(a.endswith("pyodide.asm.wasm") for a in build["runtime"])
     assert any(a.endswith(".whl") for a in build["runtime"])
+
+
+@pytest.mark.parametrize("value", ["0", "12", "høj", ""])
+def test_a_brotli_quality_that_is_not_1_to_11_stops_the_build_with_a_danish_message(monkeypatch, value):
+    from hooks.widget_runtime import _brotli_quality
+
+    monkeypatch.setenv("BROTLI_QUALITY", value)
+    with pytest.raises(SystemExit, match="BROTLI_QUALITY skal være et tal fra 1 til 11"):
+        _brotli_quality()
+    monkeypatch.setenv("BROTLI_QUALITY", "11")
+    assert _brotli_quality() == "11"
