@@ -122,26 +122,18 @@ def _precompress(files: list[Path]) -> None:
     """Write file.br and file.gz beside each file, from the cache when its content was seen before."""
     quality = _brotli_quality()
     script = (NODE_SCRIPTS / "precompress.mjs").read_bytes()
-
-    def key_of(file: Path) -> str:
-        return _digest(file.read_bytes(), script, quality.encode())
-
-    missing = []
-    for file in files:
-        key = key_of(file)
-        cached = CACHE / "compressed" / key
-        if not (cached.with_suffix(".br").is_file() and cached.with_suffix(".gz").is_file()):
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            _copy(file, cached)
-            missing.append(cached)
+    cached = {file: CACHE / "compressed" / _digest(file.read_bytes(), script, quality.encode()) for file in files}
+    missing = [c for c in cached.values() if not (c.with_suffix(".br").is_file() and c.with_suffix(".gz").is_file())]
+    for file, copy in cached.items():
+        if copy in missing:
+            _copy(file, copy)
     if missing:
         _node("precompress.mjs", quality, *map(str, missing))
-        for cached in missing:
-            cached.unlink()
-    for file in files:
-        key = key_of(file)
+        for copy in missing:
+            copy.unlink()
+    for file, copy in cached.items():
         for suffix in (".br", ".gz"):
-            _copy((CACHE / "compressed" / key).with_suffix(suffix), file.with_name(file.name + suffix))
+            _copy(copy.with_suffix(suffix), file.with_name(file.name + suffix))
 
 
 _serving = False

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import axe_violations, printed_text, wait_ready
+from tests.support.browser import axe_violations, exported_text, pick_file, printed_text, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -44,13 +44,10 @@ def test_the_agreement_is_prefilled_from_the_finder_edited_and_printed_for_signi
     page.emulate_media(media="screen")
 
     # Saved as a file and fetched back as a second agreement.
-    with page.expect_download() as info:
-        page.locator('[data-action="export-json"]').click()
-    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    exported = json.loads(exported_text(page))
     assert exported["tool"] == "agreement" and exported["data"]["fields"]["answers"]["medarbejder"] == "Anna Hansen"
     exported["name"] = "Aftale fra HR"
-    page.locator("#hj-aftale-import").set_input_files(
-        files=[{"name": "aftale.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}])
+    pick_file(page, "#hj-aftale-import", "aftale.json", json.dumps(exported))
     page.get_by_role("button", name="Hent som ny kopi", exact=True).click()
     expect(page.locator("#hj-aftale-current strong")).to_have_text("Aftale fra HR")
     expect(page.locator("#hj-aftale-medarbejder")).to_have_value("Anna Hansen")

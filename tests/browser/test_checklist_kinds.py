@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tools import checklists
 
-from tests.support.browser import axe_violations, printed_text, wait_ready
+from tests.support.browser import axe_violations, exported_text, pick_file, printed_text, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -43,9 +43,7 @@ def test_status_points_make_a_live_action_list_kept_after_reload_and_in_the_expo
     wait_ready(page)
     expect(page.locator(f"#{uid}-act")).to_be_checked()
     expect(page.locator(f"#{uid}-note")).to_have_value("Bestil en skærm <i>nu</i> 😀")
-    with page.expect_download() as info:
-        page.locator('[data-action="export-markdown"]').click()
-    text = open(info.value.path(), encoding="utf-8").read()
+    text = exported_text(page, "export-markdown")
     assert "## Handleliste" in text and f"- [ ] {item.text}" in text and "Bestil en skærm <i>nu</i> 😀" in text
     pdf = printed_text(page)
     assert "Handleliste (1)" in pdf and "Bestil en skærm" in pdf and "Skal handles" in pdf
@@ -72,15 +70,12 @@ def test_fast_typing_in_a_text_answer_loses_nothing_and_survives_reload_and_a_fi
     page.reload()
     wait_ready(page)
     expect(field).to_have_value(typed)
-    with page.expect_download() as info:
-        page.locator('[data-action="export-json"]').click()
-    exported = open(info.value.path(), encoding="utf-8").read()
+    exported = exported_text(page)
     assert json.loads(exported)["data"]["answers"][text_item.id] == typed
 
     fresh = open_context()[0].new_page()
     open_checklist(fresh, site_url, checklist.id)
-    fresh.locator(f"#hj-{checklist.id}-import").set_input_files(
-        files=[{"name": "svar.json", "mimeType": "application/json", "buffer": exported.encode()}])
+    pick_file(fresh, f"#hj-{checklist.id}-import", "svar.json", exported)
     fresh.get_by_role("button", name=re.compile("^Erstat")).click()
     fresh.get_by_role("button", name=re.compile("^Ja, erstat")).click()
     expect(fresh.locator(f"#hj-{checklist.id}-{text_item.id}")).to_have_value(typed)
@@ -105,15 +100,12 @@ def test_a_picked_answer_survives_reload_and_a_file_round_trip(open_context, sit
     page.reload()
     wait_ready(page)
     expect(page.locator(radio)).to_be_checked()
-    with page.expect_download() as info:
-        page.locator('[data-action="export-json"]').click()
-    exported = open(info.value.path(), encoding="utf-8").read()
+    exported = exported_text(page)
     assert json.loads(exported)["data"]["answers"][item.id] == picked.value
 
     fresh = open_context()[0].new_page()
     open_checklist(fresh, site_url, checklist.id)
-    fresh.locator(f"#hj-{checklist.id}-import").set_input_files(
-        files=[{"name": "svar.json", "mimeType": "application/json", "buffer": exported.encode()}])
+    pick_file(fresh, f"#hj-{checklist.id}-import", "svar.json", exported)
     fresh.get_by_role("button", name="Hent som ny kopi", exact=True).click()
     expect(fresh.locator(radio)).to_be_checked()
     assert f"Svar: {picked.label}" in printed_text(fresh)

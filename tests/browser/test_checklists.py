@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tools import checklists
 
-from tests.support.browser import printed_text, wait_ready
+from tests.support.browser import exported_text, pick_file, printed_text, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -85,17 +85,14 @@ def test_export_then_import_round_trip_and_a_bad_file_is_refused_at_the_field(op
     wait_ready(page)
     tick(page, IDS[2])
     expect_count(page, 1)
-    with page.expect_download() as info:
-        page.locator('[data-action="export-json"]').click()
-    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    exported = json.loads(exported_text(page))
     assert exported["tool"] == "checklist" and exported["checklist"] == "kom-godt-i-gang"
     assert exported["schema"] == 2 and exported["name"] == "Min liste" and exported["exported"]
     assert exported["data"]["answers"] == {IDS[2]: True}
 
     # A file that is not JSON: the error summary takes focus and links to the field; nothing changes.
     before = stored(page, ROOT)
-    page.locator("#hj-kom-godt-i-gang-import").set_input_files(
-        files=[{"name": "noter.txt", "mimeType": "text/plain", "buffer": b"ikke json"}])
+    pick_file(page, "#hj-kom-godt-i-gang-import", "noter.txt", "ikke json", mime="text/plain")
     summary = page.locator("#hj-kom-godt-i-gang-errors")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("ikke en JSON-fil")
@@ -104,15 +101,12 @@ def test_export_then_import_round_trip_and_a_bad_file_is_refused_at_the_field(op
     assert stored(page, ROOT) == before
 
     # Too large: refused before it is read.
-    page.locator("#hj-kom-godt-i-gang-import").set_input_files(
-        files=[{"name": "stor.json", "mimeType": "application/json", "buffer": b" " * (1024 * 1024 + 1)}])
+    pick_file(page, "#hj-kom-godt-i-gang-import", "stor.json", b" " * (1024 * 1024 + 1))
     expect(summary).to_contain_text("for stor")
 
     # The exported file comes back as a new copy.
     exported["name"] = "Fra den anden computer"
-    page.locator("#hj-kom-godt-i-gang-import").set_input_files(
-        files=[{"name": "liste.json", "mimeType": "application/json",
-                "buffer": json.dumps(exported).encode()}])
+    pick_file(page, "#hj-kom-godt-i-gang-import", "liste.json", json.dumps(exported))
     expect(page.locator("#hj-kom-godt-i-gang-pending")).to_be_focused()
     expect(summary).to_have_count(0)
     page.get_by_role("button", name="Hent som ny kopi", exact=True).click()

@@ -5,7 +5,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import axe_violations, printed_text, wait_ready
+from tests.support.browser import axe_violations, exported_text, pick_file, printed_text, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -123,15 +123,12 @@ def test_export_import_round_trip_and_print_with_the_answers(open_context, site_
     page.goto(site_url + PAGE + "?opgaver=korrektur,kasse")
     wait_ready(page)
     page.locator("#hj-opgaver-hours-korrektur").fill("12")
-    with page.expect_download() as info:
-        page.locator('[data-action="export-json"]').click()
-    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    exported = json.loads(exported_text(page))
     assert exported["tool"] == "task-finder" and exported["schema"] == 1
     assert [t["hours"] for t in exported["data"]["tasks"]] == ["12", ""]
 
     exported["name"] = "Fra jobcentret"
-    page.locator("#hj-opgaver-import").set_input_files(
-        files=[{"name": "opgaver.json", "mimeType": "application/json", "buffer": json.dumps(exported).encode()}])
+    pick_file(page, "#hj-opgaver-import", "opgaver.json", json.dumps(exported))
     page.get_by_role("button", name="Hent som ny kopi", exact=True).click()
     expect(page.locator("#hj-opgaver-current strong")).to_have_text("Fra jobcentret")
     expect(page.locator("#hj-opgaver-hours-korrektur")).to_have_value("12")

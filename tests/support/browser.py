@@ -45,6 +45,20 @@ def printed_text(page: Page) -> str:
     return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pdf.pages))
 
 
+def exported_text(page: Page, action: str = "export-json") -> str:
+    """Press a tool's export button (`data-action`) and return the downloaded file's text.
+    The page's context must accept downloads."""
+    with page.expect_download() as info:
+        page.locator(f'[data-action="{action}"]').click()
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def pick_file(page: Page, field: str, name: str, content: str | bytes, mime: str = "application/json") -> None:
+    """Give the file field `field` (a selector) a file, as if the user had picked it."""
+    buffer = content.encode() if isinstance(content, str) else content
+    page.locator(field).set_input_files(files=[{"name": name, "mimeType": mime, "buffer": buffer}])
+
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
