@@ -51,8 +51,9 @@ function keepTypedValue(attribute, element) {
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
-// Resolves with call() and how Python started ("snapshot" or "fresh") once it is ready; rejects when the worker fails, or when it has not
-// answered within the manifest's startTimeoutMs (a download that stalls), and then stops it.
+// Resolves with call() and how Python started ("snapshot" or "fresh") once it is ready; rejects
+// when the worker fails, or when it has not answered within the manifest's startTimeoutMs (a
+// download that stalls), and then stops it.
 function startWorker(manifest) {
   return new Promise((_resolve, _reject) => {
     const worker = new Worker(WORKER_URL, { type: "module" });
