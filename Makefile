@@ -41,11 +41,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Playwright's own browser download cannot work here: the tests drive Debian's chromium.
+# Playwright's own browser download cannot work here: the tests drive Debian's headless Chromium
+# (chromium-headless-shell, what Playwright itself runs headless tests in).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium-headless-shell >/dev/null 2>&1 || { \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; }
 
 clean:
 	rm -rf site hjemmearbejde-site.zip .pytest_cache

@@ -1,7 +1,7 @@
 """Start-up benchmark: the site's tools against Pyodide loaded the naive way.
 
 Builds the site, serves it on 127.0.0.1 (precompressed files included, as the
-README asks of a host) and, in Debian's chromium, measures medians over several
+README asks of a host) and, in Debian's headless Chromium, measures medians over several
 runs, on loopback and on an emulated real link (20 Mbit/s down, 40 ms round trip):
 
 - widget ready, cold (a new, empty profile) and warm (a second visit: a new tab

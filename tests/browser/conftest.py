@@ -1,4 +1,4 @@
-"""Browser fixtures: the built site served on 127.0.0.1, driven in Debian's chromium."""
+"""Browser fixtures: the built site served on 127.0.0.1, driven in Debian's headless Chromium."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlparse

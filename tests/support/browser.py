@@ -1,4 +1,4 @@
-"""Helpers for the browser tests and the benchmark: launching Debian's chromium, waiting for widgets."""
+"""Helpers for the browser tests and the benchmark: launching Debian's headless Chromium, waiting for widgets."""
 
 import os
 import shutil
@@ -10,8 +10,9 @@ READY = '[data-widget][data-state="ready"]'
 # Cold start (download and start Pyodide) on a slow 2-core machine stays well under this.
 START_TIMEOUT_MS = 60_000
 
-# Playwright's own browser download cannot work on our machines: use the system
-# chromium, without the background services that would try to reach the network.
+# Playwright's own browser download cannot work on our machines: use Debian's headless
+# Chromium (chromium-headless-shell), without the background services that would try to
+# reach the network.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -19,9 +20,9 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium-headless-shell")
     if not path:
-        raise RuntimeError("Debian's chromium is missing: `make test` installs it with apt.")
+        raise RuntimeError("Debian's chromium-headless-shell is missing: `make test` installs it with apt.")
     return path
 
 
