@@ -87,6 +87,23 @@ def test_python_starts_from_the_builds_snapshot_sent_compressed(open_context, si
     assert watch.errors == []
 
 
+def test_python_starts_while_the_rest_of_the_page_still_loads(open_context, site_url):
+    """The runtime's downloads do not wait for the theme's script (held back here) or the parsed page."""
+    context, watch = open_context()
+    held = []
+    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    page = context.new_page()
+    with context.expect_event("request", lambda request: request.url.endswith("/runtime.json")):
+        page.goto(site_url + WIDGET_PAGE, wait_until="commit")
+    assert held and page.evaluate("document.readyState") == "loading"
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert watch.errors == []
+
+
 def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_context, site_url):
     context, watch = open_context()
     context.route("**/python.snapshot", lambda route: route.fulfill(status=404, body="mangler"))

@@ -1,10 +1,12 @@
 // The bridge between the pages and the Python widgets. It knows no widget.
 //
-// On every page load and instant navigation it looks for [data-widget]
-// elements. Only if there is one does it start the runtime: a Web Worker with
-// Pyodide, once per tab, kept across instant navigations. User events go to
-// Python with the widget's state; the HTML that comes back is morphed into
-// place (keeping focus and caret) and the effects are carried out here.
+// It is loaded from <head> as an async module, so it runs while the page is
+// still being parsed: the moment a [data-widget] element appears it starts the
+// runtime (a Web Worker with Pyodide, once per tab, kept across instant
+// navigations). On every page load and instant navigation it mounts the
+// widgets. User events go to Python with the widget's state; the HTML that
+// comes back is morphed into place (keeping focus and caret) and the effects
+// are carried out here.
 
 const MANIFEST_URL = new URL("./runtime.json", import.meta.url);
 const WORKER_URL = new URL("./worker.js", import.meta.url);
@@ -21,24 +23,38 @@ const TEXT = {
 let runtime = null; // Promise of { call(payload) -> Promise<response>, how, morph }
 const mounted = new Set();
 
-// A runtime that fails to start is forgotten, so "Prøv igen" starts a new one.
+// Started once per tab; a failed start stays failed until the reader presses "Prøv igen".
 function startRuntime() {
   runtime ??= (async () => {
     // Some locked-down browsers turn WebAssembly off; Pyodide cannot run there, so don't download it.
     if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
-    const manifest = await (await fetch(MANIFEST_URL)).json();
+    const worker = startWorker();
     const [{ Idiomorph }, { call, how }] = await Promise.all([
-      import(new URL(manifest.morph, MANIFEST_URL).href),
-      startWorker(manifest),
+      worker.manifest.then((manifest) => import(new URL(manifest.morph, MANIFEST_URL).href)),
+      worker.ready,
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
     document.dispatchEvent(new Event("hj-runtime-ready")); // e.g. for the offline copy to keep it
     return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options) };
-  })().catch((error) => {
-    runtime = null;
-    throw error;
-  });
+  })();
   return runtime;
+}
+
+function retryRuntime() {
+  runtime = null;
+  for (const widget of mounted) if (widget.root.dataset.state === "error") widget.start();
+}
+
+// Python starts while the rest of the page still loads: as soon as the parser has put the first
+// widget into the document, not only when the page is done and the widgets are mounted.
+function startOnFirstWidget() {
+  const found = () => document.querySelector("[data-widget]") !== null;
+  const start = () => startRuntime().catch(() => {}); // a failure is shown when the widget mounts
+  if (found()) return start();
+  if (document.readyState !== "loading") return;
+  const watcher = new MutationObserver(() => found() && (watcher.disconnect(), start()));
+  watcher.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", () => watcher.disconnect(), { once: true });
 }
 
 // An answer to an older keystroke never overwrites the field being typed in. Idiomorph's own
@@ -51,46 +67,45 @@ function keepTypedValue(attribute, element) {
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
-// Resolves with call() and how Python started ("snapshot" or "fresh") once it is ready; rejects
-// when the worker fails, or when it has not answered within the manifest's startTimeoutMs (a
-// download that stalls), and then stops it.
-function startWorker(manifest) {
-  return new Promise((_resolve, _reject) => {
-    const worker = new Worker(WORKER_URL, { type: "module" });
-    const timer = setTimeout(() => {
-      worker.terminate();
-      _reject(new Error(`the runtime did not start within ${manifest.startTimeoutMs} ms`));
-    }, manifest.startTimeoutMs);
-    const resolve = (value) => (clearTimeout(timer), _resolve(value));
-    const reject = (error) => (clearTimeout(timer), worker.terminate(), _reject(error));
+// The worker starts at once and reads the manifest itself, so the downloads begin without waiting
+// for this page's main thread. `manifest` resolves when the worker has read it; `ready` with call()
+// and how Python started ("snapshot" or "fresh"). `ready` rejects when the worker fails, or when
+// Python has not started within the manifest's startTimeoutMs (a download that stalls), and then
+// the worker is stopped.
+function startWorker() {
+  const worker = new Worker(WORKER_URL, { type: "module" });
+  let manifestRead;
+  const manifest = new Promise((resolve) => (manifestRead = resolve));
+  const ready = new Promise((resolve, reject) => {
+    let timer = null;
+    const fail = (error) => (clearTimeout(timer), worker.terminate(), reject(error));
     const pending = new Map();
     let nextId = 0;
     const call = (payload) =>
-      new Promise((done, fail) => {
+      new Promise((done, failed) => {
         const id = nextId++;
-        pending.set(id, { done, fail });
+        pending.set(id, { done, failed });
         worker.postMessage({ type: "call", id, payload: JSON.stringify(payload) });
       });
     worker.addEventListener("message", ({ data }) => {
-      if (data.type === "ready") resolve({ call, how: data.how });
-      else if (data.type === "failed") reject(new Error(data.error));
+      if (data.type === "manifest") {
+        const limit = data.manifest.startTimeoutMs;
+        timer = setTimeout(() => fail(new Error(`the runtime did not start within ${limit} ms`)), limit);
+        manifestRead(data.manifest);
+      } else if (data.type === "ready") {
+        clearTimeout(timer);
+        resolve({ call, how: data.how });
+      } else if (data.type === "failed") fail(new Error(data.error));
       else if (data.type === "result") {
-        const { done, fail } = pending.get(data.id);
+        const { done, failed } = pending.get(data.id);
         pending.delete(data.id);
-        data.error ? fail(new Error(data.error)) : done(JSON.parse(data.payload));
+        data.error ? failed(new Error(data.error)) : done(JSON.parse(data.payload));
       }
     });
-    worker.addEventListener("error", (event) => reject(new Error(event.message || "worker error")));
-    worker.postMessage({
-      type: "start",
-      pyodide: new URL(manifest.pyodide, MANIFEST_URL).href,
-      wheel: new URL(manifest.wheel, MANIFEST_URL).href,
-      snapshot: manifest.snapshot && {
-        file: new URL(manifest.snapshot.file, MANIFEST_URL).href,
-        wheelPath: manifest.snapshot.wheelPath,
-      },
-    });
+    worker.addEventListener("error", (event) => fail(new Error(event.message || "worker error")));
+    worker.postMessage({ type: "start", manifest: MANIFEST_URL.href });
   });
+  return { manifest, ready };
 }
 
 // Storage. The bridge touches no key outside the site's namespace (an intranet
@@ -244,7 +259,7 @@ class Widget {
     });
     button.addEventListener("click", (event) => {
       event.stopPropagation();
-      for (const widget of mounted) if (widget.root.dataset.state === "error") widget.start();
+      retryRuntime();
     });
     this.retry = Object.assign(document.createElement("div"), { className: "hj-widget__retry" });
     this.retry.append(button);
@@ -391,6 +406,12 @@ window.addEventListener("storage", (event) => {
   }
 });
 
-// Material emits on document$ for the first page and after every instant navigation.
-if (window.document$) window.document$.subscribe(mountAll);
-else mountAll();
+startOnFirstWidget();
+// Material emits on document$ for the first page and after every instant navigation; its bundle,
+// which makes document$, has run by the time the page is parsed.
+function mountOnEveryPage() {
+  if (window.document$) window.document$.subscribe(mountAll);
+  else mountAll();
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountOnEveryPage, { once: true });
+else mountOnEveryPage();

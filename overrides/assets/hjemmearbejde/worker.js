@@ -9,10 +9,14 @@
 let handleMessage = null;
 let ready = null;
 
-async function bytesOf(url) {
+async function fetchOk(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${response.status} ${url}`);
-  return new Uint8Array(await response.arrayBuffer());
+  return response;
+}
+
+async function bytesOf(url) {
+  return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
 }
 
 // `downloads` were started before Pyodide's own files, so they all come side by side.
@@ -31,7 +35,15 @@ async function fresh(loadPyodide, indexURL, wheel) {
   return pyodide;
 }
 
-async function start({ pyodide: indexURL, wheel, snapshot }) {
+// The manifest's paths are relative to the manifest itself. The bridge waits for it to import the
+// morphing library and to time the start.
+async function start(manifestURL) {
+  const manifest = await (await fetchOk(manifestURL)).json();
+  self.postMessage({ type: "manifest", manifest });
+  const url = (path) => new URL(path, manifestURL).href;
+  const indexURL = url(manifest.pyodide);
+  const wheel = url(manifest.wheel);
+  const snapshot = manifest.snapshot && { file: url(manifest.snapshot.file), wheelPath: manifest.snapshot.wheelPath };
   const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
   for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
@@ -52,7 +64,7 @@ async function start({ pyodide: indexURL, wheel, snapshot }) {
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
-    ready = start(data);
+    ready = start(data.manifest);
     ready.then(
       (how) => self.postMessage({ type: "ready", how }),
       (error) => self.postMessage({ type: "failed", error: String(error) }),
