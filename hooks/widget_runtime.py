@@ -5,7 +5,7 @@ from `node_modules` under versioned paths, packs `tools/` as a pure-Python wheel
 (with flit_core, the project's own build backend, in-process and offline), makes
 a memory snapshot of Python with the widgets loaded (in Node, with the pinned
 Pyodide), writes brotli and gzip copies of the big files, and writes
-`assets/hjemmearbejde/runtime.json`, the manifest the bridge reads. Pages without
+`assets/hjemmearbejde/runtime.json`, the manifest the worker reads. Pages without
 a widget never fetch any of it. Snapshots and compressed copies are kept in
 `.cache/runtime/` by the hash of what they are made from, so a rebuild reuses them.
 """
@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from flit_core import buildapi
@@ -33,6 +34,8 @@ NODE_SCRIPTS = Path(__file__).resolve().parent / "node"
 CACHE = ROOT / ".cache" / "runtime"
 # Where the wheel sits in Pyodide's file system in the snapshot; the worker writes it there again.
 SNAPSHOT_WHEEL_DIR = "/hjemmearbejde"
+# What a restored runtime gets at first instead of the standard library's zip (see worker.js).
+EMPTY_STDLIB = "empty-stdlib.zip"
 
 
 # How long the bridge waits for Python before it shows the static page's message and "Prøv igen":
@@ -106,6 +109,7 @@ def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, str
         cached.with_suffix(".tmp").replace(cached)
     target = dest_dir / key / "python.snapshot"
     _copy(cached, target)
+    zipfile.ZipFile(target.with_name(EMPTY_STDLIB), "w").close()
     return target, wheel_path
 
 
@@ -168,6 +172,7 @@ def on_post_build(config, **kwargs):
         return Path(os.path.relpath(path, runtime)).as_posix()
 
     manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph),
-                "snapshot": {"file": rel(snapshot), "wheelPath": snapshot_wheel},
+                "snapshot": {"file": rel(snapshot), "wheelPath": snapshot_wheel,
+                             "emptyStdlib": rel(snapshot.with_name(EMPTY_STDLIB))},
                 "startTimeoutMs": START_TIMEOUT_MS}
     (runtime / "runtime.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

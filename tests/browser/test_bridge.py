@@ -84,6 +84,8 @@ def test_python_starts_from_the_builds_snapshot_sent_compressed(open_context, si
     click_item(page, FIRST)
     expect_count(page, 1)
     assert encodings["python.snapshot"] == "br" and encodings["pyodide.asm.wasm"] == "br"
+    # A restored Python has what the widget needs: the standard library's zip stays on the server.
+    assert "empty-stdlib.zip" in encodings and "python_stdlib.zip" not in encodings
     assert watch.errors == []
 
 

@@ -19,14 +19,43 @@ async function bytesOf(url) {
   return new Uint8Array(await (await fetchOk(url)).arrayBuffer());
 }
 
+// Synchronous, for Python in the middle of a read (a worker may do this).
+function bytesNow(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`${request.status} ${url}`);
+  return new Uint8Array(request.response);
+}
+
 // `downloads` were started before Pyodide's own files, so they all come side by side.
+// The snapshot holds Python's memory, not its files. The wheel goes back where it was on sys.path.
+// The standard library's zip is fetched only when Python reads it (see stdlibOnDemand).
 async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads) {
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: downloads.memory });
-  // The snapshot holds Python's memory, not its files: the wheel goes back where it was on sys.path.
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: downloads.memory, stdLibURL: snapshot.emptyStdlib });
+  const stdlib = new URL("python_stdlib.zip", indexURL).href;
+  stdlibOnDemand(pyodide.FS, () => bytesNow(stdlib));
   pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
   pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
   pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
   return pyodide;
+}
+
+// A restored Python has already imported what the widgets use, so it seldom reads the standard
+// library's zip (2.5 MB). Pyodide is given an empty zip to install, and once it has restored the
+// snapshot this puts in its place an Emscripten lazy file whose content, the real zip, is loaded
+// (by `load`, synchronously) the first time anything reads it. Python's zipimport keeps the zip's table of contents from the build,
+// which is why the file must be the same zip, not a smaller one. Exported for the test that
+// restores the snapshot in Node (tests/support/restore_snapshot.mjs).
+export function stdlibOnDemand(FS, load) {
+  const name = FS.readdir("/lib").find((entry) => entry.endsWith(".zip"));
+  FS.unlink(`/lib/${name}`);
+  const file = FS.createLazyFile("/lib", name, "python_stdlib.zip", true, false);
+  let bytes = null;
+  const loaded = () => (bytes ??= load());
+  file.contents = { get length() { return loaded().length; }, get chunkSize() { return loaded().length; },
+                    get: (index) => loaded()[index] };
 }
 
 async function fresh(loadPyodide, indexURL, wheel) {
@@ -43,7 +72,9 @@ async function start(manifestURL) {
   const url = (path) => new URL(path, manifestURL).href;
   const indexURL = url(manifest.pyodide);
   const wheel = url(manifest.wheel);
-  const snapshot = manifest.snapshot && { file: url(manifest.snapshot.file), wheelPath: manifest.snapshot.wheelPath };
+  const snapshot = manifest.snapshot && {
+    file: url(manifest.snapshot.file), wheelPath: manifest.snapshot.wheelPath, emptyStdlib: url(manifest.snapshot.emptyStdlib),
+  };
   const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
   for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);

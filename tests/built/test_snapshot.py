@@ -1,0 +1,55 @@
+"""The build's memory snapshot, restored in Node the way the browser's worker restores it."""
+
+import html
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tools import widgets
+
+SCRIPT = Path(__file__).resolve().parents[1] / "support" / "restore_snapshot.mjs"
+CONTEXT = {"storage": "ok", "stored": {"documents": {}, "corrupt": []}, "inputs": {}, "query": {},
+           "now": "2026-11-23T10:00:00+01:00"}
+
+
+@pytest.fixture(scope="module")
+def restored(built_site):
+    """Every widget on the site mounted in a restored runtime, then a module the snapshot lacks imported."""
+    inits = {}
+    for page in built_site.pages():
+        for attribute in re.findall(r'data-init="([^"]*)"', built_site.html(page)):
+            init = json.loads(html.unescape(attribute))
+            inits.setdefault(json.dumps(init, sort_keys=True), init)
+    messages = [{"op": "mount", "widget": init["widget"], "state": init["state"], "context": CONTEXT}
+                for init in inits.values()]
+    result = subprocess.run(["node", str(SCRIPT), str(built_site.path / "assets" / "hjemmearbejde")],
+                            input=json.dumps(messages), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return messages, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_every_widget_on_the_site_mounts_without_the_standard_librarys_zip(restored):
+    messages, outcome = restored
+    assert {m["widget"] for m in messages} == set(widgets.names())
+    assert [answer.get("error") for answer in outcome["answers"]] == [None] * len(messages)
+    assert all(answer["html"] for answer in outcome["answers"])
+    assert outcome["loadsBefore"] == 0
+
+
+def test_a_module_the_snapshot_lacks_is_imported_from_the_zip_loaded_once(restored):
+    _, outcome = restored
+    assert outcome["loadsAfter"] == 1
+    assert outcome["imported"] == pytest.approx(2 / 3)
+
+
+def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_zip(built_site):
+    import zipfile
+
+    manifest = json.loads((built_site.path / "assets/hjemmearbejde/runtime.json").read_text(encoding="utf-8"))
+    empty = built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["emptyStdlib"]
+    with zipfile.ZipFile(empty) as archive:
+        assert archive.namelist() == []
+    assert empty.parent == (built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["file"]).parent
