@@ -117,6 +117,28 @@ def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_con
     assert [e for e in watch.errors if "404" not in e] == []  # the browser logs the missing file itself
 
 
+def test_a_tick_goes_to_python_once(open_context, site_url):
+    """A box reports its choice with a change event; its input event, which says the same, is not sent too."""
+    context, watch = open_context()
+    context.add_init_script("""(() => {
+      window.__calls = 0;
+      const postMessage = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message?.type === "call") window.__calls += 1;
+        return postMessage.call(this, message, ...rest);
+      };
+    })()""")
+    page = context.new_page()
+    open_widget(page, site_url)
+    calls_before = page.evaluate("window.__calls")
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    click_item(page, SECOND)
+    expect_count(page, 2)
+    assert page.evaluate("window.__calls") - calls_before == 2
+    assert watch.errors == []
+
+
 def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
     page, watch = page_and_watch
     open_widget(page, site_url)

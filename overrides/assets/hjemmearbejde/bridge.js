@@ -34,8 +34,7 @@ function startRuntime() {
       worker.ready,
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
-    document.dispatchEvent(new Event("hj-runtime-ready")); // e.g. for the offline copy to keep it
-    return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options) };
+    return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
   })();
   return runtime;
 }
@@ -61,9 +60,13 @@ function startOnFirstWidget() {
 // ignoreActiveValue is not used: it also leaves the focused element's children and checked
 // state alone, so a focused button morphed into another kept its old label.
 function keepTypedValue(attribute, element) {
-  const typing = element === document.activeElement
-    && (element.localName === "textarea" || (element.localName === "input" && !UNTYPED.has(element.type)));
-  return !(typing && attribute === "value");
+  return !(attribute === "value" && element === document.activeElement && isTyped(element));
+}
+
+// A field one types in. The others (boxes, radio buttons, lists, files) report a choice with a
+// change event, and their input event says the same thing again.
+function isTyped(element) {
+  return element.localName === "textarea" || (element.localName === "input" && !UNTYPED.has(element.type));
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
@@ -192,6 +195,7 @@ function describe(event, root) {
     return { type: "submit", action: target.dataset.action, fields };
   }
   if (!target.name || target.type === "file") return null;
+  if (event.type === "input" && !isTyped(target)) return null; // its change event follows
   const described = { type: event.type, name: target.name, value: target.value, id: target.id || null };
   if (target.type === "checkbox" || target.type === "radio") described.checked = target.checked;
   return described;
@@ -240,6 +244,11 @@ class Widget {
           this.retry = null;
           this.root.dataset.runtime = rt.how; // for support and tests: did the snapshot restore?
           this.setState("ready");
+          if (!rt.announced) {
+            // Once, when the first tool is ready: e.g. for the offline copy, which must not compete with it.
+            rt.announced = true;
+            document.dispatchEvent(new Event("hj-runtime-ready"));
+          }
         } else this.fail();
       },
       (error) => {

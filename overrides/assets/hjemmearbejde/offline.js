@@ -38,8 +38,7 @@ async function register() {
 }
 
 // The offline copy is fetched in the background, and must not compete with what the reader is
-// waiting for: on a tool page it starts once the tool's runtime is ready, elsewhere once the page
-// has loaded.
+// waiting for: on a tool page it starts once the tool is ready, elsewhere once the page has loaded.
 function whenPageIsDone() {
   const loaded = document.readyState === "complete"
     ? Promise.resolve()
