@@ -43,6 +43,13 @@ def stored_copies(page, root=ROOT):
                          root)
 
 
+def hold_back(context, pattern):
+    """Requests for `pattern` wait unanswered, in the list returned, until the test answers them."""
+    held = []
+    context.route(pattern, lambda route: held.append(route))
+    return held
+
+
 def open_widget(page, site_url):
     page.goto(site_url + WIDGET_PAGE)
     wait_ready(page)
@@ -92,8 +99,7 @@ def test_python_starts_from_the_builds_snapshot_sent_compressed(open_context, si
 def test_python_starts_while_the_rest_of_the_page_still_loads(open_context, site_url):
     """The runtime's downloads do not wait for the theme's script (held back here) or the parsed page."""
     context, watch = open_context()
-    held = []
-    context.route("**/assets/javascripts/bundle.*.min.js", lambda route: held.append(route))
+    held = hold_back(context, "**/assets/javascripts/bundle.*.min.js")
     page = context.new_page()
     with context.expect_event("request", lambda request: request.url.endswith("/runtime.json")):
         page.goto(site_url + WIDGET_PAGE, wait_until="commit")
@@ -160,9 +166,7 @@ def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
 
 def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     context, watch = open_context()
-    held = []
-    # Hold back the wheel so the widget is certainly still loading when we click.
-    context.route("**/*.whl", lambda route: held.append(route))
+    held = hold_back(context, "**/*.whl")  # so the widget is certainly still loading when we click
     page = context.new_page()
     page.goto(site_url + WIDGET_PAGE)
     expect(page.locator("[data-widget]")).to_have_attribute("data-state", "loading")
@@ -362,9 +366,8 @@ def test_a_download_that_stalls_ends_in_the_static_page_a_danish_message_and_try
         manifest = route.fetch().json()
         route.fulfill(json={**manifest, "startTimeoutMs": 1500})
 
-    stalled = []
     context.route("**/runtime.json", short_wait)
-    context.route("**/pyodide.asm.wasm", lambda route: stalled.append(route))  # never answered
+    stalled = hold_back(context, "**/pyodide.asm.wasm")  # never answered
     page = context.new_page()
     page.goto(site_url + WIDGET_PAGE)
     expect_failed_start_keeps_the_static_list(page)
