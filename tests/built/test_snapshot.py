@@ -4,6 +4,7 @@ import html
 import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,6 @@ def test_a_module_the_snapshot_lacks_is_imported_from_the_zip_loaded_once(restor
 
 
 def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_zip(built_site):
-    import zipfile
-
     manifest = json.loads((built_site.path / "assets/hjemmearbejde/runtime.json").read_text(encoding="utf-8"))
     empty = built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["emptyStdlib"]
     with zipfile.ZipFile(empty) as archive:

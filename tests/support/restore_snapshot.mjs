@@ -1,7 +1,7 @@
-// Restore a built site's snapshot in Node as the browser's worker does: the empty zip installed
-// and replaced by the worker's own stdlibOnDemand, which here reads the real zip from disk. Then
-// answer the messages given on stdin, and import a module the snapshot lacks. Prints JSON: the
-// answers, how often the real zip was loaded before and after that import, and its result.
+// Restore a built site's snapshot in Node with the worker's own fromSnapshot (the empty zip
+// installed, then the real one loaded on first read, here from disk). Then answer the messages
+// given on stdin, and import a module the snapshot lacks. Prints JSON: the answers, how often the
+// real zip was loaded before and after that import, and its result.
 //
 // Usage: node restore_snapshot.mjs <the site's assets/hjemmearbejde> < messages.json
 import fs from "node:fs";
@@ -17,21 +17,16 @@ const indexURL = at(manifest.pyodide) + path.sep;
 // on import it listens for the bridge's messages, which a stand-in `self` ignores.
 globalThis.self = { addEventListener() {}, postMessage() {} };
 const worker = fs.readFileSync(path.join(runtimeDir, "worker.js"));
-const { stdlibOnDemand } = await import(`data:text/javascript;base64,${worker.toString("base64")}`);
+const { fromSnapshot } = await import(`data:text/javascript;base64,${worker.toString("base64")}`);
 
 let loads = 0;
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
-const pyodide = await loadPyodide({
-  indexURL, _loadSnapshot: fs.readFileSync(at(manifest.snapshot.file)), stdLibURL: at(manifest.snapshot.emptyStdlib),
-});
-stdlibOnDemand(pyodide.FS, () => {
+const snapshot = { ...manifest.snapshot, emptyStdlib: at(manifest.snapshot.emptyStdlib) };
+const downloads = { memory: fs.readFileSync(at(manifest.snapshot.file)), wheel: fs.readFileSync(at(manifest.wheel)) };
+const pyodide = await fromSnapshot(loadPyodide, indexURL, snapshot, downloads, () => {
   loads += 1;
   return new Uint8Array(fs.readFileSync(indexURL + "python_stdlib.zip"));
 });
-const { wheelPath } = manifest.snapshot;
-pyodide.FS.mkdirTree(path.posix.dirname(wheelPath));
-pyodide.FS.writeFile(wheelPath, fs.readFileSync(at(manifest.wheel)));
-pyodide.runPython("import random; random.seed()");
 const handle = pyodide.pyimport("tools.runtime").handle_message;
 const answers = JSON.parse(fs.readFileSync(0, "utf8")).map((message) => JSON.parse(handle(JSON.stringify(message))));
 const before = loads;

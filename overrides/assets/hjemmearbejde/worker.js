@@ -29,13 +29,15 @@ function bytesNow(url) {
   return new Uint8Array(request.response);
 }
 
-// `downloads` were started before Pyodide's own files, so they all come side by side.
-// The snapshot holds Python's memory, not its files. The wheel goes back where it was on sys.path.
-// The standard library's zip is fetched only when Python reads it (see stdlibOnDemand).
-async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads) {
+// The snapshot holds Python's memory, not its files. The wheel goes back where it was on sys.path,
+// and the standard library's zip is loaded only when Python reads it (see stdlibOnDemand).
+// `downloads` ({memory, wheel}) were started before Pyodide's own files, so they come side by side.
+// Exported, with `loadStdlib`, for the test that restores the snapshot in Node
+// (tests/support/restore_snapshot.mjs).
+export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
+                                   loadStdlib = () => bytesNow(new URL("python_stdlib.zip", indexURL).href)) {
   const pyodide = await loadPyodide({ indexURL, _loadSnapshot: downloads.memory, stdLibURL: snapshot.emptyStdlib });
-  const stdlib = new URL("python_stdlib.zip", indexURL).href;
-  stdlibOnDemand(pyodide.FS, () => bytesNow(stdlib));
+  stdlibOnDemand(pyodide.FS, loadStdlib);
   pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
   pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
   pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
@@ -45,10 +47,9 @@ async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads) {
 // A restored Python has already imported what the widgets use, so it seldom reads the standard
 // library's zip (2.5 MB). Pyodide is given an empty zip to install, and once it has restored the
 // snapshot this puts in its place an Emscripten lazy file whose content, the real zip, is loaded
-// (by `load`, synchronously) the first time anything reads it. Python's zipimport keeps the zip's table of contents from the build,
-// which is why the file must be the same zip, not a smaller one. Exported for the test that
-// restores the snapshot in Node (tests/support/restore_snapshot.mjs).
-export function stdlibOnDemand(FS, load) {
+// (by `load`, synchronously) the first time anything reads it. Python's zipimport keeps the zip's
+// table of contents from the build, which is why the file must be that same zip.
+function stdlibOnDemand(FS, load) {
   const name = FS.readdir("/lib").find((entry) => entry.endsWith(".zip"));
   FS.unlink(`/lib/${name}`);
   const file = FS.createLazyFile("/lib", name, "python_stdlib.zip", true, false);
