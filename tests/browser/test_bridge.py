@@ -112,6 +112,39 @@ def test_python_starts_while_the_rest_of_the_page_still_loads(open_context, site
     assert watch.errors == []
 
 
+def search_finds(page, words):
+    page.locator(".md-search__input").click()  # opens the search, wherever the focus was
+    page.keyboard.type(words, delay=20)  # Material searches on keyup
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_the_search_index_is_built_once_the_tool_is_ready(open_context, site_url):
+    """Material's search index does not compete with Python's start: its worker fetches lunr's Danish
+    language file (the first thing it does to build the index) only when the tool is ready."""
+    context, watch = open_context()
+    held = hold_back(context, "**/python.snapshot")
+    page = context.new_page()
+    with context.expect_event("request", lambda request: request.url.endswith("/search/search_index.json")):
+        page.goto(site_url + WIDGET_PAGE)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-state", "loading")
+    page.wait_for_timeout(1000)  # time enough for the index, were it not held back
+    assert not [u for u in watch.requests if "/lunr/" in u]
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    search_finds(page, "fleksjob")
+    assert watch.errors == []
+
+
+def test_the_search_works_when_the_tool_cannot_start(open_context, site_url):
+    context, watch = open_context()
+    context.route("**/vendor/pyodide/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect_failed_start_keeps_the_static_list(page)
+    search_finds(page, "fleksjob")
+
+
 def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_context, site_url):
     context, watch = open_context()
     context.route("**/python.snapshot", lambda route: route.fulfill(status=404, body="mangler"))

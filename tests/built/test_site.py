@@ -143,6 +143,20 @@ def test_search_dialog_has_an_accessible_name(built_site):
     assert 'role="dialog" aria-label="Søg"' in built_site.html("index.html")
 
 
+def test_every_page_runs_material_s_own_search_worker_behind_the_wrapper_that_waits_for_a_tool(built_site):
+    """The wrapper sits beside Material's worker (which loads lunr from "../lunr") and is named after it."""
+    workers = built_site.path / "assets/javascripts/workers"
+    [material] = [p.name for p in workers.glob("search.*.min.js")]
+    wrapper = workers / material.replace("search.", "search-after-tools.")
+    assert "importScripts(material)" in wrapper.read_text(encoding="utf-8")
+    for page in built_site.path.rglob("*.html"):
+        match = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.read_text("utf-8"), re.S)
+        if match:
+            search = json.loads(match[1])["search"]
+            target = built_site.path / search.lstrip("/") if search.startswith("/") else page.parent / search  # 404.html
+            assert target.resolve() == wrapper, (page, search)
+
+
 def test_every_stable_address_on_the_consultants_page_exists(built_site):
     """jobkonsulent.md lists addresses as code for consultants to link to: each must resolve."""
     markdown = (Path(__file__).resolve().parents[2] / "docs" / "jobkonsulent.md").read_text(encoding="utf-8")

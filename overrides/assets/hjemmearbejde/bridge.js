@@ -25,7 +25,8 @@ const mounted = new Set();
 
 // Started once per tab; a failed start stays failed until the reader presses "Prøv igen".
 function startRuntime() {
-  runtime ??= (async () => {
+  if (runtime) return runtime;
+  runtime = (async () => {
     // Some locked-down browsers turn WebAssembly off; Pyodide cannot run there, so don't download it.
     if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
     const worker = startWorker();
@@ -36,7 +37,16 @@ function startRuntime() {
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
     return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
   })();
+  holdWhileStarting(runtime);
   return runtime;
+}
+
+// While Python starts, the tab holds this Web Lock, so that work in the background which would
+// compete for the CPU can wait for it: Material's search index does
+// (hooks/search_after_tools.js).
+const RUNTIME_STARTING = "hjemmearbejde/runtime-starting";
+function holdWhileStarting(started) {
+  navigator.locks?.request(RUNTIME_STARTING, () => started.catch(() => {}));
 }
 
 function retryRuntime() {
