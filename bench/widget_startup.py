@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from hooks.widget_runtime import read_manifest  # noqa: E402
 from tests.support.browser import launch_chromium, wait_ready  # noqa: E402
 from tests.support.server import free_port, serve  # noqa: E402
 from tests.support.site import build_site  # noqa: E402
@@ -100,7 +101,7 @@ NAIVE_HTML = """<!doctype html>
 <body>
 <div data-widget="checklist" data-state="loading"><div class="hj-widget__body">{static}</div></div>
 <script type="module">
-const manifest = await (await fetch("../assets/hjemmearbejde/runtime.json")).json();
+const manifest = {manifest};
 const base = new URL("../assets/hjemmearbejde/", location.href);
 const {{ loadPyodide }} = await import(new URL(manifest.pyodide + "pyodide.mjs", base).href);
 const pyodide = await loadPyodide({{ indexURL: new URL(manifest.pyodide, base).href }});
@@ -138,7 +139,9 @@ def write_naive_page(site: Path) -> None:
     state = widget.start({"checklist": "kom-godt-i-gang"})
     page = site / NAIVE_PAGE / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(NAIVE_HTML.format(static=widget.render(state), state=json.dumps(state)), encoding="utf-8")
+    manifest = json.dumps(read_manifest(site / "assets/hjemmearbejde/worker.js"))
+    page.write_text(NAIVE_HTML.format(static=widget.render(state), state=json.dumps(state), manifest=manifest),
+                    encoding="utf-8")
 
 
 class Transfer:

@@ -5,8 +5,9 @@ from `node_modules` under versioned paths, packs `tools/` as a pure-Python wheel
 (with flit_core, the project's own build backend, in-process and offline), makes
 a memory snapshot of Python with the widgets loaded (in Node, with the pinned
 Pyodide), writes brotli and gzip copies of the big files, and writes
-`assets/hjemmearbejde/runtime.json`, the manifest the worker reads. Pages without
-a widget never fetch any of it. Snapshots and compressed copies are kept in
+the manifest (where these files are) into the worker, `assets/hjemmearbejde/worker.js`,
+which starts its downloads at once and tells the bridge. Pages without a widget
+never fetch any of the runtime. Snapshots and compressed copies are kept in
 `.cache/runtime/` by the hash of what they are made from, so a rebuild reuses them.
 """
 
@@ -14,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +27,8 @@ from flit_core import buildapi
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 RUNTIME_DIR = "assets/hjemmearbejde"
+WORKER = "worker.js"
+MANIFEST_PLACEHOLDER = '"__RUNTIME__"'
 # Only what loadPyodide() and loadPackage(url) fetch; the npm package holds more.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 MORPH_FILE = "dist/idiomorph.esm.js"
@@ -167,7 +171,7 @@ def on_post_build(config, **kwargs):
     if not _serving:
         _precompress([pyodide_dir / name for name in COMPRESSED] + [snapshot])
 
-    # Paths relative to the manifest, so the site also works from a sub-path.
+    # Paths relative to the worker, so the site also works from a sub-path.
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, runtime)).as_posix()
 
@@ -175,4 +179,16 @@ def on_post_build(config, **kwargs):
                 "snapshot": {"file": rel(snapshot), "wheelPath": snapshot_wheel,
                              "emptyStdlib": rel(snapshot.with_name(EMPTY_STDLIB))},
                 "startTimeoutMs": START_TIMEOUT_MS}
-    (runtime / "runtime.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_manifest(runtime / WORKER, manifest)
+
+
+def write_manifest(worker: Path, manifest: dict) -> None:
+    script = worker.read_text(encoding="utf-8")
+    if script.count(MANIFEST_PLACEHOLDER) != 1:
+        raise SystemExit(f"{worker} skal have {MANIFEST_PLACEHOLDER} én gang.")
+    worker.write_text(script.replace(MANIFEST_PLACEHOLDER, json.dumps(manifest)), encoding="utf-8")
+
+
+def read_manifest(worker: Path) -> dict:
+    """The manifest written into the built worker (for the tests and the benchmark)."""
+    return json.loads(re.search(r"^const MANIFEST = (\{.*\});$", worker.read_text(encoding="utf-8"), re.M)[1])

@@ -101,7 +101,7 @@ def test_python_starts_while_the_rest_of_the_page_still_loads(open_context, site
     context, watch = open_context()
     held = hold_back(context, "**/assets/javascripts/bundle.*.min.js")
     page = context.new_page()
-    with context.expect_event("request", lambda request: request.url.endswith("/runtime.json")):
+    with context.expect_event("request", lambda request: request.url.endswith("/python.snapshot")):
         page.goto(site_url + WIDGET_PAGE, wait_until="commit")
     assert held and page.evaluate("document.readyState") == "loading"
     for route in held:
@@ -242,7 +242,7 @@ def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watc
 def test_a_plain_page_loads_no_byte_of_pyodide(page_and_watch, site_url):
     page, watch = page_and_watch
     page.goto(site_url + PLAIN_PAGE, wait_until="networkidle")
-    runtime = [u for u in watch.requests if re.search(r"pyodide|\.whl|worker\.js|runtime\.json|idiomorph", u)]
+    runtime = [u for u in watch.requests if re.search(r"pyodide|\.whl|worker\.js|snapshot|idiomorph", u)]
     assert runtime == []
     assert watch.errors == []
 
@@ -395,11 +395,12 @@ def test_the_site_works_under_its_policy_sent_as_a_header_too(open_context, buil
 def test_a_download_that_stalls_ends_in_the_static_page_a_danish_message_and_try_again(open_context, site_url):
     context, watch = open_context()
 
-    def short_wait(route):
-        manifest = route.fetch().json()
-        route.fulfill(json={**manifest, "startTimeoutMs": 1500})
+    def short_wait(route):  # the worker's manifest, with a wait of seconds, not a minute
+        script = route.fetch().text()
+        route.fulfill(body=re.sub(r'"startTimeoutMs": \d+', '"startTimeoutMs": 5000', script),
+                      content_type="text/javascript")
 
-    context.route("**/runtime.json", short_wait)
+    context.route("**/worker.js", short_wait)
     stalled = hold_back(context, "**/pyodide.asm.wasm")  # never answered
     page = context.new_page()
     page.goto(site_url + WIDGET_PAGE)
@@ -410,7 +411,6 @@ def test_a_download_that_stalls_ends_in_the_static_page_a_danish_message_and_try
     for route in stalled:  # the stalled download gives up at last; the next start may take its time
         route.abort()
     context.unroute("**/pyodide.asm.wasm")
-    context.unroute("**/runtime.json")
     retry.click()
     wait_ready(page)
     expect(retry).to_have_count(0)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.widget_runtime import read_manifest
 from tools import widgets
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "restore_snapshot.mjs"
@@ -26,7 +27,9 @@ def restored(built_site):
             inits.setdefault(json.dumps(init, sort_keys=True), init)
     messages = [{"op": "mount", "widget": init["widget"], "state": init["state"], "context": CONTEXT}
                 for init in inits.values()]
-    result = subprocess.run(["node", str(SCRIPT), str(built_site.path / "assets" / "hjemmearbejde")],
+    runtime_dir = built_site.path / "assets" / "hjemmearbejde"
+    manifest = json.dumps(read_manifest(runtime_dir / "worker.js"))
+    result = subprocess.run(["node", str(SCRIPT), str(runtime_dir), manifest],
                             input=json.dumps(messages), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     return messages, json.loads(result.stdout.strip().splitlines()[-1])
@@ -47,7 +50,7 @@ def test_a_module_the_snapshot_lacks_is_imported_from_the_zip_loaded_once(restor
 
 
 def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_zip(built_site):
-    manifest = json.loads((built_site.path / "assets/hjemmearbejde/runtime.json").read_text(encoding="utf-8"))
+    manifest = read_manifest(built_site.path / "assets/hjemmearbejde/worker.js")
     empty = built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["emptyStdlib"]
     with zipfile.ZipFile(empty) as archive:
         assert archive.namelist() == []

@@ -3,13 +3,13 @@
 // given on stdin, and import a module the snapshot lacks. Prints JSON: the answers, how often the
 // real zip was loaded before and after that import, and its result.
 //
-// Usage: node restore_snapshot.mjs <the site's assets/hjemmearbejde> < messages.json
+// Usage: node restore_snapshot.mjs <the site's assets/hjemmearbejde> <the worker's manifest, JSON> < messages.json
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const runtimeDir = process.argv[2];
-const manifest = JSON.parse(fs.readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
+const manifest = JSON.parse(process.argv[3]);
 const at = (file) => path.resolve(runtimeDir, file);
 const indexURL = at(manifest.pyodide) + path.sep;
 

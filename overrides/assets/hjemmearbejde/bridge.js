@@ -8,7 +8,6 @@
 // comes back is morphed into place (keeping focus and caret) and the effects
 // are carried out here.
 
-const MANIFEST_URL = new URL("./runtime.json", import.meta.url);
 const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 const TEXT = {
@@ -31,7 +30,7 @@ function startRuntime() {
     if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
     const worker = startWorker();
     const [{ Idiomorph }, { call, how }] = await Promise.all([
-      worker.manifest.then((manifest) => import(new URL(manifest.morph, MANIFEST_URL).href)),
+      worker.manifest.then((manifest) => import(new URL(manifest.morph, WORKER_URL).href)),
       worker.ready,
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
@@ -80,8 +79,9 @@ function isTyped(element) {
 }
 const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "hidden", "image", "range", "color"]);
 
-// The worker starts at once and reads the manifest itself, so the downloads begin without waiting
-// for this page's main thread. `manifest` resolves when the worker has read it; `ready` with call()
+// The worker starts Python by itself, so the downloads begin without waiting for this page's main
+// thread. `manifest` resolves when the worker has said where the runtime's files are (paths relative
+// to the worker) and how long to wait for it; `ready` with call()
 // and how Python started ("snapshot" or "fresh"). `ready` rejects when the worker fails, or when
 // Python has not started within the manifest's startTimeoutMs (a download that stalls), and then
 // the worker is stopped.
@@ -116,7 +116,6 @@ function startWorker() {
       }
     });
     worker.addEventListener("error", (event) => fail(new Error(event.message || "worker error")));
-    worker.postMessage({ type: "start", manifest: MANIFEST_URL.href });
   });
   return { manifest, ready };
 }

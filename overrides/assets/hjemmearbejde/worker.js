@@ -6,6 +6,11 @@
 // loaded) when there is one, and starts Python the normal way when the snapshot
 // cannot be fetched or does not fit this Pyodide.
 
+// Where the runtime's files are, relative to this script, and how long the bridge waits for Python:
+// written in by hooks/widget_runtime.py at build time, so that the downloads start the moment this
+// worker runs, with no request for a manifest and no wait for a message from the page.
+const MANIFEST = "__RUNTIME__";
+
 let handleMessage = null;
 let ready = null;
 
@@ -65,12 +70,8 @@ async function fresh(loadPyodide, indexURL, wheel) {
   return pyodide;
 }
 
-// The manifest's paths are relative to the manifest itself. The bridge waits for it to import the
-// morphing library and to time the start.
-async function start(manifestURL) {
-  const manifest = await (await fetchOk(manifestURL)).json();
-  self.postMessage({ type: "manifest", manifest });
-  const url = (path) => new URL(path, manifestURL).href;
+async function start(manifest) {
+  const url = (path) => new URL(path, import.meta.url).href;
   const indexURL = url(manifest.pyodide);
   const wheel = url(manifest.wheel);
   const snapshot = manifest.snapshot && {
@@ -78,6 +79,8 @@ async function start(manifestURL) {
   };
   const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
   for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
+  // Pyodide's own module, fetched and compiled beside pyodide.mjs, which imports it later (the same module).
+  import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {});
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let pyodide = null;
   let how = "fresh";
@@ -94,14 +97,19 @@ async function start(manifestURL) {
   return how;
 }
 
+// The bridge learns where the morphing library is and how long to wait; then Python starts. Not
+// when a test imports this file outside a worker for fromSnapshot.
+if (typeof WorkerGlobalScope !== "undefined") {
+  self.postMessage({ type: "manifest", manifest: MANIFEST });
+  ready = start(MANIFEST);
+  ready.then(
+    (how) => self.postMessage({ type: "ready", how }),
+    (error) => self.postMessage({ type: "failed", error: String(error) }),
+  );
+}
+
 self.addEventListener("message", async ({ data }) => {
-  if (data.type === "start") {
-    ready = start(data.manifest);
-    ready.then(
-      (how) => self.postMessage({ type: "ready", how }),
-      (error) => self.postMessage({ type: "failed", error: String(error) }),
-    );
-  } else if (data.type === "call") {
+  if (data.type === "call") {
     try {
       await ready;
       self.postMessage({ type: "result", id: data.id, payload: handleMessage(data.payload) });
