@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
@@ -40,6 +41,9 @@ CACHE = ROOT / ".cache" / "runtime"
 SNAPSHOT_WHEEL_DIR = "/hjemmearbejde"
 # What a restored runtime gets at first instead of the standard library's zip (see worker.js).
 EMPTY_STDLIB = "empty-stdlib.zip"
+# The snapshot's file format (see sparse()); worker.js checks the same eight bytes.
+SPARSE_MAGIC = b"HJSPARSE"
+ZERO_RUN = re.compile(rb"\0{4096,}")
 
 
 # How long the bridge waits for Python before it shows the static page's message and "Prøv igen":
@@ -112,9 +116,27 @@ def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, str
         _node("make_snapshot.mjs", str(pyodide_dir), str(wheel), wheel_path, str(cached.with_suffix(".tmp")))
         cached.with_suffix(".tmp").replace(cached)
     target = dest_dir / key / "python.snapshot"
-    _copy(cached, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(sparse(cached.read_bytes()))
     zipfile.ZipFile(target.with_name(EMPTY_STDLIB), "w").close()
     return target, wheel_path
+
+
+def sparse(memory: bytes) -> bytes:
+    """Python's memory without its long runs of zeros (more than half of it), for the worker's
+    `expandSnapshot`: SPARSE_MAGIC, the memory's length and the number of pieces (u32, little-endian),
+    each piece's offset and length, then the pieces. Brotli shrinks the zeros anyway; this keeps
+    them out of the decoded download and of the offline copy, which hold the snapshot as it is."""
+    pieces, start = [], 0
+    for run in ZERO_RUN.finditer(memory):
+        if run.start() > start:
+            pieces.append((start, run.start()))
+        start = run.end()
+    if start < len(memory):
+        pieces.append((start, len(memory)))
+    table = b"".join(struct.pack("<II", begin, end - begin) for begin, end in pieces)
+    return SPARSE_MAGIC + struct.pack("<II", len(memory), len(pieces)) + table + b"".join(
+        memory[begin:end] for begin, end in pieces)
 
 
 def _brotli_quality() -> str:

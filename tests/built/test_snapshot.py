@@ -3,13 +3,14 @@
 import html
 import json
 import re
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from hooks.widget_runtime import read_manifest
+from hooks.widget_runtime import SPARSE_MAGIC, read_manifest, sparse
 from tools import widgets
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "restore_snapshot.mjs"
@@ -55,3 +56,22 @@ def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_
     with zipfile.ZipFile(empty) as archive:
         assert archive.namelist() == []
     assert empty.parent == (built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["file"]).parent
+
+
+def test_the_snapshot_file_leaves_out_the_long_runs_of_zeros_and_says_where_its_pieces_go(built_site):
+    """The worker's expandSnapshot reads this; restoring it (above) is the real proof."""
+    runtime_dir = built_site.path / "assets" / "hjemmearbejde"
+    data = (runtime_dir / read_manifest(runtime_dir / "worker.js")["snapshot"]["file"]).read_bytes()
+    assert data[:8] == SPARSE_MAGIC
+    length, count = struct.unpack_from("<II", data, 8)
+    pieces = [struct.unpack_from("<II", data, 16 + 8 * i) for i in range(count)]
+    assert 16 + 8 * count + sum(size for _, size in pieces) == len(data) < length / 2
+    assert all(a + size < b for (a, size), (b, _) in zip(pieces, pieces[1:])) and pieces[-1][0] + pieces[-1][1] <= length
+
+
+def test_sparse_keeps_every_byte_but_the_long_runs_of_zeros():
+    memory = b"ab" + bytes(5000) + b"c" + bytes(100) + b"d" + bytes(4096)
+    data = sparse(memory)
+    assert data[:8] == SPARSE_MAGIC and struct.unpack_from("<II", data, 8) == (len(memory), 2)
+    assert struct.unpack_from("<IIII", data, 16) == (0, 2, 5002, 102)
+    assert data[32:] == b"ab" + b"c" + bytes(100) + b"d"

@@ -41,12 +41,32 @@ function bytesNow(url) {
 // (tests/support/restore_snapshot.mjs).
 export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
                                    loadStdlib = () => bytesNow(new URL("python_stdlib.zip", indexURL).href)) {
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: downloads.memory, stdLibURL: snapshot.emptyStdlib });
+  const memory = Promise.resolve(downloads.memory).then(expandSnapshot);
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory, stdLibURL: snapshot.emptyStdlib });
   stdlibOnDemand(pyodide.FS, loadStdlib);
   pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
   pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
   pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
   return pyodide;
+}
+
+// The snapshot file holds Python's memory without its long runs of zeros (hooks/widget_runtime.py,
+// sparse()): "HJSPARSE", the memory's length and the number of pieces, each piece's offset and
+// length (u32, little-endian), then the pieces. This puts them back into zeroed memory.
+function expandSnapshot(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (new TextDecoder().decode(bytes.subarray(0, 8)) !== "HJSPARSE") throw new Error("not a snapshot of this site");
+  const memory = new Uint8Array(view.getUint32(8, true));
+  const count = view.getUint32(12, true);
+  let data = 16 + count * 8;
+  for (let piece = 0; piece < count; piece++) {
+    const offset = view.getUint32(16 + piece * 8, true);
+    const length = view.getUint32(20 + piece * 8, true);
+    memory.set(bytes.subarray(data, data + length), offset);
+    data += length;
+  }
+  if (data !== bytes.length) throw new Error("the snapshot file is cut short or too long");
+  return memory;
 }
 
 // A restored Python has already imported what the widgets use, so it seldom reads the standard
