@@ -41,11 +41,15 @@ function startRuntime() {
 }
 
 // While Python starts, the tab holds this Web Lock, so that work in the background which would
-// compete for the CPU can wait for it: Material's search index does
-// (hooks/search_after_tools.js).
-const RUNTIME_STARTING = "hjemmearbejde/runtime-starting";
-function holdWhileStarting(started) {
-  navigator.locks?.request(RUNTIME_STARTING, () => started.catch(() => {}));
+// compete for the CPU can wait for it: the offline copy (offline.js) and Material's search index
+// (hooks/search_after_tools.js) do. It is let go when the first tool has mounted (hj-runtime-ready)
+// or Python has failed to start.
+export const RUNTIME_STARTING = "hjemmearbejde/runtime-starting";
+function holdWhileStarting(starting) {
+  navigator.locks?.request(RUNTIME_STARTING, () => new Promise((release) => {
+    document.addEventListener("hj-runtime-ready", release, { once: true });
+    starting.catch(release);
+  }));
 }
 
 function retryRuntime() {
@@ -253,12 +257,12 @@ class Widget {
           this.retry = null;
           this.root.dataset.runtime = rt.how; // for support and tests: did the snapshot restore?
           this.setState("ready");
-          if (!rt.announced) {
-            // Once, when the first tool is ready: e.g. for the offline copy, which must not compete with it.
-            rt.announced = true;
-            document.dispatchEvent(new Event("hj-runtime-ready"));
-          }
         } else this.fail();
+        if (!rt.announced) {
+          // Once, when the first tool has its answer: the offline copy keeps the runtime's files then.
+          rt.announced = true;
+          document.dispatchEvent(new Event("hj-runtime-ready"));
+        }
       },
       (error) => {
         console.warn("Hjemmearbejde: the widget runtime did not start:", error);

@@ -2,6 +2,8 @@
 // hooks/offline.py), asks it to keep the widget runtime once a tool page has started it, and
 // shows a banner when a new build of the site is ready. It knows no widget.
 
+import { RUNTIME_STARTING } from "./bridge.js";
+
 const SERVICE_WORKER = new URL("../../sw.js", import.meta.url);
 const TEXT = {
   ready: "Der er en ny udgave af siden.",
@@ -38,15 +40,11 @@ async function register() {
 }
 
 // The offline copy is fetched in the background, and must not compete with what the reader is
-// waiting for: on a tool page it starts once the tool is ready, elsewhere once the page has loaded.
-function whenPageIsDone() {
-  const loaded = document.readyState === "complete"
-    ? Promise.resolve()
-    : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
-  const tool = document.querySelector("[data-widget]")
-    ? new Promise((resolve) => document.addEventListener("hj-runtime-ready", resolve, { once: true }))
-    : Promise.resolve();
-  return Promise.all([loaded, tool]);
+// waiting for: it starts once the page has loaded and, on a page whose tool is starting, once the
+// bridge lets go of its lock (Python has started, or failed to).
+async function whenPageIsDone() {
+  if (document.readyState !== "complete") await new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+  await navigator.locks?.request(RUNTIME_STARTING, () => {});
 }
 
 if ("serviceWorker" in navigator) {
