@@ -53,6 +53,16 @@ def test_after_one_visit_to_a_tool_page_every_page_and_tool_works_offline(open_c
     assert [e for e in watch.errors if "ServiceWorker" not in e] == []
 
 
+def test_a_tool_page_whose_tool_cannot_start_still_keeps_the_pages_offline(open_context, site_url):
+    """The offline copy waits for a starting tool, and a failed start ends that wait too."""
+    context, watch = open_context(service_workers="allow")
+    context.route("**/vendor/pyodide/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "vaerktoejer/tjekliste-kom-godt-i-gang/")
+    expect(page.locator("[data-widget]")).to_have_attribute("data-state", "error", timeout=60_000)
+    wait_until_kept(page, ["/regler/", "/search/search_index.json"])
+
+
 def test_a_new_build_shows_a_banner_and_takes_over_when_the_reader_asks(open_context, built_site, site_url):
     context, watch = open_context(service_workers="allow")
     page = context.new_page()
