@@ -178,6 +178,31 @@ def test_a_tick_goes_to_python_once(open_context, site_url):
     assert watch.errors == []
 
 
+def test_an_answer_to_an_earlier_event_does_not_take_back_a_choice_made_since(page_and_watch, site_url):
+    """Typing, then at once a radio button. The answer to the typing, made before the choice, used to
+    uncheck the radio button until the choice's own answer came, so a keyboard user's Tab went
+    astray. Both events happen in one task here, so the answer to the typing always comes second."""
+    page, watch = page_and_watch
+    page.goto(site_url + "regler/arbejdsmiljoe/")
+    wait_ready(page)
+    page.evaluate("""() => {
+      const field = document.getElementById("hj-skaermregler-home-1");
+      const choice = document.getElementById("hj-skaermregler-compliant-ja");
+      window.__checkedAfterEachMorph = [];
+      new MutationObserver(() => window.__checkedAfterEachMorph.push(choice.checked))
+        .observe(choice.closest(".hj-widget__body"), {subtree: true, childList: true, attributes: true});
+      field.value = "3";
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+      choice.click();
+    }""")
+    # The choice's own answer puts Python's `checked` into the HTML.
+    page.wait_for_function("() => document.getElementById('hj-skaermregler-compliant-ja').hasAttribute('checked')")
+    seen = page.evaluate("window.__checkedAfterEachMorph")
+    assert seen and all(seen), seen
+    expect(page.locator("#hj-skaermregler-home-1")).to_have_value("3")
+    assert watch.errors == []
+
+
 def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
     page, watch = page_and_watch
     open_widget(page, site_url)

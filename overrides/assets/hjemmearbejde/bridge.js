@@ -33,7 +33,7 @@ function startRuntime() {
       worker.manifest.then((manifest) => import(new URL(manifest.morph, WORKER_URL).href)),
       worker.ready,
     ]);
-    const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepTypedValue } };
+    const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepReadersInput } };
     return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
   })();
   holdWhileStarting(runtime);
@@ -69,11 +69,18 @@ function startOnFirstWidget() {
   document.addEventListener("DOMContentLoaded", () => watcher.disconnect(), { once: true });
 }
 
-// An answer to an older keystroke never overwrites the field being typed in. Idiomorph's own
-// ignoreActiveValue is not used: it also leaves the focused element's children and checked
-// state alone, so a focused button morphed into another kept its old label.
-function keepTypedValue(attribute, element) {
-  return !(attribute === "value" && element === document.activeElement && isTyped(element));
+// An answer to an older event never undoes what the reader has done since. The field being typed in
+// keeps its value. A box or radio button keeps its checked state while a change to it (or to its
+// radio group) still waits for its answer: Python answers one event at a time, and the answers to
+// the events before that change do not know of it. (Idiomorph's own ignoreActiveValue is not used:
+// it also leaves the focused element's children and checked state alone, so a focused button
+// morphed into another kept its old label.)
+let morphing = null; // while a widget morphs in an answer: { widget, upTo: the number of the last event it answers }
+
+function keepReadersInput(attribute, element) {
+  if (attribute === "value") return !(element === document.activeElement && isTyped(element));
+  if (attribute === "checked" && morphing) return !morphing.widget.choiceSince(element, morphing.upTo);
+  return true;
 }
 
 // A field one types in. The others (boxes, radio buttons, lists, files) report a choice with a
@@ -225,6 +232,8 @@ class Widget {
     this.body = root.querySelector(":scope > .hj-widget__body");
     this.status = root.querySelector(":scope > .hj-widget__status");
     this.queue = Promise.resolve();
+    this.events = 0; // the reader's events, numbered in the order they were made
+    this.lastChoice = new Map(); // a box's or radio group's name → the number of the last change to it
   }
 
   mount() {
@@ -247,10 +256,11 @@ class Widget {
     const { storage, stored } = readRoot(this.storageRoot);
     const inputs = Object.fromEntries(this.reads.map((root) => [root, readRoot(root).stored]));
     const context = { storage, stored, inputs, query: queryOf(window.location), now: now() };
+    const upTo = this.events; // what is done while Python loads is queued behind the mount
     this.queue = startRuntime().then(
       async (rt) => {
         this.say(""); // the loading note; what mounting announces comes after
-        const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context });
+        const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context }, upTo);
         if (mounted) {
           this.rt = rt; // only a mounted widget gets events
           this.retry?.remove();
@@ -292,29 +302,37 @@ class Widget {
   // Typing sends the field's whole value, so while a keystroke still waits its turn, a newer
   // one in the same field replaces it.
   send(event) {
+    const number = ++this.events;
+    if (event.checked !== undefined) this.lastChoice.set(event.name, number);
     if (event.type === "input" && this.waiting?.event.type === "input" && this.waiting.event.name === event.name) {
-      this.waiting.event = event;
+      Object.assign(this.waiting, { event, number });
       return;
     }
-    const slot = { event };
+    const slot = { event, number };
     this.waiting = slot;
     this.queue = this.queue.then(async () => {
       if (this.waiting === slot) this.waiting = null;
       const described = await slot.event;
-      if (described) return this.dispatch(described);
+      if (described) return this.dispatch(described, slot.number);
     });
   }
 
   // Called in queue order only.
-  dispatch(event) {
+  dispatch(event, number) {
     if (this.rt && this.root.isConnected) {
-      return this.call(this.rt, { op: "event", widget: this.name, state: this.state, event: { ...event, now: now() } });
+      const request = { op: "event", widget: this.name, state: this.state, event: { ...event, now: now() } };
+      return this.call(this.rt, request, number);
     }
   }
 
-  // One round trip to Python; true if the widget answered. A failure is shown
-  // and logged, and leaves the last good HTML and state in place.
-  async call(rt, request) {
+  // Has the reader changed this box or radio group since the event numbered upTo?
+  choiceSince(element, upTo) {
+    return (element.type === "checkbox" || element.type === "radio") && (this.lastChoice.get(element.name) ?? 0) > upTo;
+  }
+
+  // One round trip to Python, answering the reader's events up to the one numbered upTo; true if
+  // the widget answered. A failure is shown and logged, and leaves the last good HTML and state in place.
+  async call(rt, request, upTo) {
     let response;
     try {
       response = await rt.call(request);
@@ -328,7 +346,12 @@ class Widget {
     }
     this.state = response.state;
     try {
-      rt.morph(this.body, response.html);
+      morphing = { widget: this, upTo };
+      try {
+        rt.morph(this.body, response.html);
+      } finally {
+        morphing = null;
+      }
       for (const effect of response.effects) this.perform(effect);
     } catch (error) {
       // Shown and logged; the queue goes on, so the next event is not lost too.
