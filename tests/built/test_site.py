@@ -89,6 +89,21 @@ def test_plain_pages_reference_no_pyodide_file(built_site):
             assert marker not in html, f"{page} mentions {marker}"
 
 
+def test_a_page_with_a_tool_says_so_in_its_head_before_the_bridge_and_no_other_page_does(built_site):
+    # The bridge starts Python as soon as it reads this, before the body is parsed.
+    flag = '<meta name="hjemmearbejde:tools" content="">'
+    tool_pages = 0
+    for page in built_site.pages():
+        html = built_site.html(page)
+        head = html[:html.index("</head>")]
+        if re.search(r"<div[^>]* data-widget=", html):
+            tool_pages += 1
+            assert flag in head and head.index(flag) < head.index("assets/hjemmearbejde/bridge.js"), page
+        else:
+            assert flag not in html, page
+    assert tool_pages >= 5
+
+
 def test_widget_page_static_html_holds_every_item(built_site):
     html = built_site.html(WIDGET_PAGE)
     assert 'data-widget="checklist" data-state="static"' in html

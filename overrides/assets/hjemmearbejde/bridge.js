@@ -1,8 +1,7 @@
 // The bridge between the pages and the Python widgets. It knows no widget.
 //
 // It is loaded from <head> as an async module, so it runs while the page is
-// still being parsed: the moment a [data-widget] element appears it starts the
-// runtime (a Web Worker with Pyodide, once per tab, kept across instant
+// still being parsed: on a page with a tool it starts the runtime (a Web Worker with Pyodide, once per tab, kept across instant
 // navigations). On every page load and instant navigation it mounts the
 // widgets. User events go to Python with the widget's state; the HTML that
 // comes back is morphed into place (keeping focus and caret) and the effects
@@ -57,10 +56,11 @@ function retryRuntime() {
   for (const widget of mounted) if (widget.root.dataset.state === "error") widget.start();
 }
 
-// Python starts while the rest of the page still loads: as soon as the parser has put the first
-// widget into the document, not only when the page is done and the widgets are mounted.
-function startOnFirstWidget() {
-  const found = () => document.querySelector("[data-widget]") !== null;
+// Python starts while the rest of the page still loads, not only when the page is done and the
+// widgets are mounted: at once on a page whose <head> says it has a tool (overrides/main.html), else
+// as soon as the parser has put the first widget into the document.
+function startOnPageWithTool() {
+  const found = () => document.querySelector('meta[name="hjemmearbejde:tools"], [data-widget]') !== null;
   const start = () => startRuntime().catch(() => {}); // a failure is shown when the widget mounts
   if (found()) return start();
   if (document.readyState !== "loading") return;
@@ -451,7 +451,7 @@ window.addEventListener("storage", (event) => {
   }
 });
 
-startOnFirstWidget();
+startOnPageWithTool();
 // Material emits on document$ for the first page and after every instant navigation; its bundle,
 // which makes document$, has run by the time the page is parsed.
 function mountOnEveryPage() {
