@@ -203,6 +203,32 @@ def test_an_answer_to_an_earlier_event_does_not_take_back_a_choice_made_since(pa
     assert watch.errors == []
 
 
+def test_an_answer_to_an_earlier_event_does_not_take_back_a_list_choice_made_since(page_and_watch, site_url):
+    """The same for a list (the finder's area): typing a search, then at once choosing an area."""
+    page, watch = page_and_watch
+    page.goto(site_url + "vaerktoejer/opgavefinder/")
+    wait_ready(page)
+    area = page.evaluate("""() => {
+      const field = document.getElementById("hj-opgaver-search");
+      const list = document.getElementById("hj-opgaver-area");
+      const area = list.options[list.options.length - 1].value;
+      window.__areaAfterEachMorph = [];
+      new MutationObserver(() => window.__areaAfterEachMorph.push(list.value))
+        .observe(list.closest(".hj-widget__body"), {subtree: true, childList: true, attributes: true});
+      field.value = "a";
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+      list.value = area;
+      list.dispatchEvent(new Event("change", {bubbles: true}));
+      return area;
+    }""")
+    # The choice's own answer puts Python's `selected` into the HTML.
+    page.wait_for_function("""(area) => document.querySelector(`#hj-opgaver-area option[value="${area}"]`)
+      .hasAttribute("selected")""", arg=area)
+    seen = page.evaluate("window.__areaAfterEachMorph")
+    assert seen and all(value == area for value in seen), seen
+    assert watch.errors == []
+
+
 def test_keyboard_alone_ticks_and_clear_can_be_undone(page_and_watch, site_url):
     page, watch = page_and_watch
     open_widget(page, site_url)

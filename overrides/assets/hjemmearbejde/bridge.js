@@ -70,18 +70,24 @@ function startOnPageWithTool() {
 }
 
 // An answer to an older event never undoes what the reader has done since. The field being typed in
-// keeps its value. A box or radio button keeps its checked state while a change to it (or to its
-// radio group) still waits for its answer: Python answers one event at a time, and the answers to
-// the events before that change do not know of it. (Idiomorph's own ignoreActiveValue is not used:
-// it also leaves the focused element's children and checked state alone, so a focused button
-// morphed into another kept its old label.)
+// keeps its value. A choice (a box, a radio group, a list) keeps what is chosen while a change to it
+// still waits for its answer: Python answers one event at a time, and the answers to the events
+// before that change do not know of it. (Idiomorph's own ignoreActiveValue is not used: it also
+// leaves the focused element's children and checked state alone, so a focused button morphed into
+// another kept its old label.)
 let morphing = null; // while a widget morphs in an answer: { widget, upTo: the number of the last event it answers }
 
 function keepReadersInput(attribute, element) {
   if (attribute === "value") return !(element === document.activeElement && isTyped(element));
-  if (attribute === "checked" && morphing) return !morphing.widget.choiceSince(element, morphing.upTo);
+  if (morphing && (attribute === "checked" || attribute === "selected")) {
+    return !morphing.widget.choiceSince(element.localName === "option" ? element.closest("select") : element, morphing.upTo);
+  }
   return true;
 }
+
+// A field whose change event reports a choice: a box, a radio button (its group shares the name), a list.
+const isChoice = (element) =>
+  element?.localName === "select" || (element?.localName === "input" && (element.type === "checkbox" || element.type === "radio"));
 
 // A field one types in. The others (boxes, radio buttons, lists, files) report a choice with a
 // change event, and their input event says the same thing again.
@@ -233,7 +239,7 @@ class Widget {
     this.status = root.querySelector(":scope > .hj-widget__status");
     this.queue = Promise.resolve();
     this.events = 0; // the reader's events, numbered in the order they were made
-    this.lastChoice = new Map(); // a box's or radio group's name → the number of the last change to it
+    this.lastChoice = new Map(); // a choice's name → the number of the reader's last change to it
   }
 
   mount() {
@@ -244,7 +250,7 @@ class Widget {
         const described = type === "change" && event.target.type === "file"
           ? describeFile(event.target)
           : describe(event, this.root);
-        if (described) this.send(described);
+        if (described) this.send(described, type === "change" && isChoice(event.target) ? event.target.name : null);
       });
     }
     this.start();
@@ -300,10 +306,10 @@ class Widget {
 
   // Events (or promises of one, e.g. a file being read) go to Python one at a time, in order.
   // Typing sends the field's whole value, so while a keystroke still waits its turn, a newer
-  // one in the same field replaces it.
-  send(event) {
+  // one in the same field replaces it. `choice` is the name of the choice the reader has changed.
+  send(event, choice = null) {
     const number = ++this.events;
-    if (event.checked !== undefined) this.lastChoice.set(event.name, number);
+    if (choice) this.lastChoice.set(choice, number);
     if (event.type === "input" && this.waiting?.event.type === "input" && this.waiting.event.name === event.name) {
       Object.assign(this.waiting, { event, number });
       return;
@@ -325,9 +331,9 @@ class Widget {
     }
   }
 
-  // Has the reader changed this box or radio group since the event numbered upTo?
+  // Has the reader changed this choice since the event numbered upTo?
   choiceSince(element, upTo) {
-    return (element.type === "checkbox" || element.type === "radio") && (this.lastChoice.get(element.name) ?? 0) > upTo;
+    return isChoice(element) && (this.lastChoice.get(element.name) ?? 0) > upTo;
   }
 
   // One round trip to Python, answering the reader's events up to the one numbered upTo; true if
