@@ -1,9 +1,9 @@
 // The bridge between the pages and the Python widgets. It knows no widget.
 //
 // It is loaded from <head> as an async module, so it runs while the page is
-// still being parsed: on a page with a tool it starts the runtime (a Web Worker with Pyodide, once per tab, kept across instant
-// navigations). On every page load and instant navigation it mounts the
-// widgets. User events go to Python with the widget's state; the HTML that
+// still being parsed: on a page with a tool it starts the runtime (a Web Worker
+// with Pyodide, once per tab, kept across instant navigations). On every page
+// load and instant navigation it mounts the widgets. User events go to Python with the widget's state; the HTML that
 // comes back is morphed into place (keeping focus and caret) and the effects
 // are carried out here.
 
@@ -57,16 +57,10 @@ function retryRuntime() {
 }
 
 // Python starts while the rest of the page still loads, not only when the page is done and the
-// widgets are mounted: at once on a page whose <head> says it has a tool (overrides/main.html), else
-// as soon as the parser has put the first widget into the document.
+// widgets are mounted: a page with a tool says so in its <head>, before this script
+// (overrides/main.html). A failure is shown when the widget mounts.
 function startOnPageWithTool() {
-  const found = () => document.querySelector('meta[name="hjemmearbejde:tools"], [data-widget]') !== null;
-  const start = () => startRuntime().catch(() => {}); // a failure is shown when the widget mounts
-  if (found()) return start();
-  if (document.readyState !== "loading") return;
-  const watcher = new MutationObserver(() => found() && (watcher.disconnect(), start()));
-  watcher.observe(document.documentElement, { childList: true, subtree: true });
-  document.addEventListener("DOMContentLoaded", () => watcher.disconnect(), { once: true });
+  if (document.querySelector('meta[name="hjemmearbejde:tools"]')) startRuntime().catch(() => {});
 }
 
 // An answer to an older event never undoes what the reader has done since. The field being typed in
@@ -98,8 +92,8 @@ const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file
 
 // The worker starts Python by itself, so the downloads begin without waiting for this page's main
 // thread. `manifest` resolves when the worker has said where the runtime's files are (paths relative
-// to the worker) and how long to wait for it; `ready` with call()
-// and how Python started ("snapshot" or "fresh"). `ready` rejects when the worker fails, or when
+// to the worker) and how long to wait for it; `ready` with call() and how Python started ("snapshot"
+// or "fresh"). `ready` rejects when the worker fails, or when
 // Python has not started within the manifest's startTimeoutMs (a download that stalls), and then
 // the worker is stopped.
 function startWorker() {
