@@ -267,7 +267,8 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
             break
         page.wait_for_timeout(100)
     assert held, "the wheel was never requested"
-    held[0].continue_()
+    for route in held:
+        route.continue_()
     wait_ready(page)
     expect_count(page, 1)
     expect(checkbox(page, SECOND)).to_be_checked()
@@ -293,6 +294,106 @@ def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watc
     workers = [w.url for w in page.workers if w.url.endswith("/worker.js")]
     assert len(workers) == 1
     assert sum(1 for u in watch.requests if u.endswith("pyodide.asm.wasm")) == 1
+    assert watch.errors == []
+
+
+# Counts the calls the page makes to the worker and the answers it gets, records which checklists it
+# asks Python to mount, and every state a widget is put in (static, loading, ready, error).
+WATCH_THE_WORKER = """
+window.__calls = 0; window.__answers = 0; window.__mounts = []; window.__states = [];
+const Original = window.Worker;
+window.Worker = class extends Original {
+  constructor(...args) {
+    super(...args);
+    const post = this.postMessage.bind(this);
+    this.postMessage = (message) => {
+      if (message.type === "call") {
+        window.__calls++;
+        const request = JSON.parse(message.payload);
+        if (request.op === "mount") window.__mounts.push(request.state.checklist);
+      }
+      post(message);
+    };
+    this.addEventListener("message", ({ data }) => { if (data.type === "result") window.__answers++; });
+  }
+};
+new MutationObserver((records) => { for (const r of records) window.__states.push(r.target.dataset.state); })
+  .observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+
+
+def point_at_and_wait_for_python(page, link, how="pointer"):
+    """Rest the pointer on a link (or the focus) until the worker has answered every call this made;
+    then forget the mounts so far."""
+    calls = page.evaluate("window.__calls")
+    link.hover() if how == "pointer" else link.focus()
+    page.wait_for_function("(calls) => window.__calls > calls && window.__answers === window.__calls", arg=calls)
+    assert page.evaluate("window.__mounts")[-1:] == ["kom-godt-i-gang"]
+    page.evaluate("window.__mounts.length = 0")
+
+
+# A page swapped in under a resting pointer may put another link under it, which is then mounted
+# ahead in turn: what counts is whether this checklist was mounted again.
+def mounts_of_the_checklist(page):
+    return page.evaluate("window.__mounts").count("kom-godt-i-gang")
+
+
+@pytest.mark.parametrize("how", ["pointer", "keyboard"])
+def test_a_tool_page_pointed_at_is_mounted_ahead_and_ready_when_it_comes(open_context, site_url, how):
+    """The widget of the page a reader points at (or tabs to) is mounted meanwhile; when the page is
+    swapped in, the widget takes that answer at once (no call to Python, never 'loading') and
+    shows what is stored."""
+    context, watch = open_context()
+    context.add_init_script(WATCH_THE_WORKER)
+    page = context.new_page()
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
+
+    link = page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first
+    point_at_and_wait_for_python(page, link, how)
+    page.evaluate("window.__states.length = 0")
+    link.click() if how == "pointer" else page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
+    wait_ready(page)
+    assert page.evaluate("window.__states") == ["ready"]
+    assert mounts_of_the_checklist(page) == 0, "the widget called Python again"
+    expect_count(page, 1)
+    expect(checkbox(page, FIRST)).to_be_checked()
+    click_item(page, SECOND)  # and it takes events
+    expect_count(page, 2)
+    assert watch.errors == []
+
+
+def test_an_answer_mounted_ahead_is_not_used_once_what_is_stored_has_changed(open_context, site_url):
+    context, watch = open_context()
+    context.add_init_script(WATCH_THE_WORKER)
+    page = context.new_page()
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
+
+    point_at_and_wait_for_python(page, page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first)
+    page.evaluate("localStorage.clear()")  # as another tab might, between pointing and clicking
+    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
+    wait_ready(page)
+    expect_count(page, 0)
+    expect(checkbox(page, FIRST)).not_to_be_checked()
+    assert mounts_of_the_checklist(page) == 1, "the widget did not mount afresh"
+    assert watch.errors == []
+
+
+def test_pointing_at_links_on_a_page_without_the_runtime_mounts_nothing(page_and_watch, site_url):
+    page, watch = page_and_watch
+    page.goto(site_url + PLAIN_PAGE, wait_until="networkidle")
+    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.hover()
+    page.wait_for_timeout(500)
+    assert not any(u.endswith(WIDGET_PAGE) for u in watch.requests)
     assert watch.errors == []
 
 

@@ -19,6 +19,7 @@ const TEXT = {
 };
 
 let runtime = null; // Promise of { call(payload) -> Promise<response>, how, morph }
+let runtimeNow = null; // the same runtime once it has started
 const mounted = new Set();
 
 // Started once per tab; a failed start stays failed until the reader presses "Prøv igen".
@@ -33,7 +34,8 @@ function startRuntime() {
       worker.ready,
     ]);
     const options = { morphStyle: "innerHTML", callbacks: { beforeAttributeUpdated: keepReadersInput } };
-    return { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
+    runtimeNow = { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
+    return runtimeNow;
   })();
   holdWhileStarting(runtime);
   return runtime;
@@ -166,6 +168,13 @@ function now() {
   return `${local}${offset >= 0 ? "+" : "-"}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
+// What the page knows when a widget mounts (tools/contract.py, Context), for a page at `location`.
+function contextOf(storageRoot, reads, location) {
+  const { storage, stored } = readRoot(storageRoot);
+  const inputs = Object.fromEntries(reads.map((root) => [root, readRoot(root).stored]));
+  return { storage, stored, inputs, query: queryOf(location), now: now() };
+}
+
 function queryOf(location) {
   const query = {};
   for (const [name, value] of new URLSearchParams(location.search)) (query[name] ??= []).push(value);
@@ -251,34 +260,40 @@ class Widget {
   }
 
   start() {
+    const context = contextOf(this.storageRoot, this.reads, window.location);
+    const upTo = this.events; // what is done while Python loads is queued behind the mount
+    const answer = runtimeNow && answerAhead(this.root.dataset.init, context);
+    if (answer) {
+      this.mounted(runtimeNow, this.apply(runtimeNow, answer, upTo));
+      return;
+    }
     this.setState("loading");
     this.say(TEXT.loading);
-    const { storage, stored } = readRoot(this.storageRoot);
-    const inputs = Object.fromEntries(this.reads.map((root) => [root, readRoot(root).stored]));
-    const context = { storage, stored, inputs, query: queryOf(window.location), now: now() };
-    const upTo = this.events; // what is done while Python loads is queued behind the mount
     this.queue = startRuntime().then(
       async (rt) => {
         this.say(""); // the loading note; what mounting announces comes after
-        const mounted = await this.call(rt, { op: "mount", widget: this.name, state: this.state, context }, upTo);
-        if (mounted) {
-          this.rt = rt; // only a mounted widget gets events
-          this.retry?.remove();
-          this.retry = null;
-          this.root.dataset.runtime = rt.how; // for support and tests: did the snapshot restore?
-          this.setState("ready");
-        } else this.fail();
-        if (!rt.announced) {
-          // Once, when the first tool has its answer: the offline copy keeps the runtime's files then.
-          rt.announced = true;
-          document.dispatchEvent(new Event("hj-runtime-ready"));
-        }
+        this.mounted(rt, await this.call(rt, { op: "mount", widget: this.name, state: this.state, context }, upTo));
       },
       (error) => {
         console.warn("Hjemmearbejde: the widget runtime did not start:", error);
         this.fail();
       },
     );
+  }
+
+  mounted(rt, answered) {
+    if (answered) {
+      this.rt = rt; // only a mounted widget gets events
+      this.retry?.remove();
+      this.retry = null;
+      this.root.dataset.runtime = rt.how; // for support and tests: did the snapshot restore?
+      this.setState("ready");
+    } else this.fail();
+    if (!rt.announced) {
+      // Once, when the first tool has its answer: the offline copy keeps the runtime's files then.
+      rt.announced = true;
+      document.dispatchEvent(new Event("hj-runtime-ready"));
+    }
   }
 
   // The static HTML stays in place: it still reads and prints. A button offers to start again.
@@ -331,7 +346,7 @@ class Widget {
   }
 
   // One round trip to Python, answering the reader's events up to the one numbered upTo; true if
-  // the widget answered. A failure is shown and logged, and leaves the last good HTML and state in place.
+  // the widget answered.
   async call(rt, request, upTo) {
     let response;
     try {
@@ -339,6 +354,12 @@ class Widget {
     } catch (error) {
       response = { ok: false, error: String(error) };
     }
+    return this.apply(rt, response, upTo);
+  }
+
+  // Python's answer put in place: state, HTML, effects; true if the widget answered. A failure is
+  // shown and logged, and leaves the last good HTML and state in place.
+  apply(rt, response, upTo) {
     if (!response.ok) {
       console.error(`Hjemmearbejde: widget ${this.name} failed:`, response.error, response.trace ?? "");
       this.say(TEXT.broken);
@@ -432,6 +453,84 @@ class Widget {
     }
   }
 }
+
+// Mounting ahead. A reader points at a link, or tabs to it, a moment before following it. When it
+// leads to another page of this site and Python already runs in this tab, the widgets of that page
+// are mounted then, from the page as the offline copy or the HTTP cache has it. When the page is
+// swapped in and a widget's start and context are still the same, it takes that answer at once,
+// before the page is first painted, instead of waiting for a round trip to Python. (Mounting is a
+// pure function of the two, so the answer is the one Python would give; only its time ages, so an
+// answer is kept for a few seconds.) Like instant.page, it waits until the pointer has rested on
+// the link for a moment, so a pointer passing over a menu mounts nothing.
+const SITE_ROOT = new URL("../../", import.meta.url);
+const RESTING_MS = 65;
+const KEPT_MS = 10_000;
+const answersAhead = new Map(); // a widget's start and context → { at, answer: Python's answer once it has come }
+let pointedAt = null; // { url, timer } of the link the reader points at
+
+function pageAhead(element) {
+  const link = element instanceof Element ? element.closest("a[href]") : null;
+  if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return null;
+  const url = new URL(link.href);
+  url.hash = "";
+  if (url.origin !== SITE_ROOT.origin || !url.pathname.startsWith(SITE_ROOT.pathname) || !url.pathname.endsWith("/")) {
+    return null;
+  }
+  const here = new URL(window.location.href);
+  here.hash = "";
+  return url.href === here.href ? null : url;
+}
+
+function pointAt(event) {
+  const url = runtimeNow && pageAhead(event.target);
+  if (url?.href === pointedAt?.url) return;
+  stopPointing();
+  pointedAt = url && { url: url.href, timer: setTimeout(() => mountAhead(url, runtimeNow), RESTING_MS) };
+}
+
+// A click comes too late for mounting ahead: the page it leads to mounts as usual.
+function stopPointing() {
+  clearTimeout(pointedAt?.timer);
+  pointedAt = null;
+}
+
+const keyAhead = (init, context) => `${init}\n${JSON.stringify({ ...context, now: undefined })}`;
+
+async function mountAhead(url, rt) {
+  for (const [key, kept] of answersAhead) if (Date.now() - kept.at > KEPT_MS) answersAhead.delete(key);
+  try {
+    const response = await fetch(url);
+    if (!response.ok || !response.headers.get("content-type")?.startsWith("text/html")) return;
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const root of page.querySelectorAll('[data-widget][data-state="static"]')) {
+      const { widget, state, storageRoot, reads = [] } = JSON.parse(root.dataset.init);
+      const context = contextOf(storageRoot, reads, url);
+      const key = keyAhead(root.dataset.init, context);
+      const kept = { at: Date.now(), answer: null };
+      answersAhead.set(key, kept);
+      rt.call({ op: "mount", widget, state, context }).then(
+        (answer) => (answer.ok ? (kept.answer = answer) : answersAhead.delete(key)),
+        () => answersAhead.delete(key),
+      );
+    }
+  } catch (error) {
+    // Only a head start: the widgets mount as usual when the page comes.
+    console.warn("Hjemmearbejde: could not mount ahead", url.href, error);
+  }
+}
+
+// The answer mounted ahead for a widget with this start and context, if it has come and is fresh.
+function answerAhead(init, context) {
+  const key = keyAhead(init, context);
+  const kept = answersAhead.get(key);
+  if (!kept?.answer || Date.now() - kept.at > KEPT_MS) return null;
+  answersAhead.delete(key);
+  return kept.answer;
+}
+
+document.addEventListener("pointerover", pointAt, { passive: true });
+document.addEventListener("focusin", pointAt);
+document.addEventListener("click", stopPointing, { capture: true });
 
 function mountAll() {
   for (const widget of mounted) if (!widget.root.isConnected) mounted.delete(widget);
