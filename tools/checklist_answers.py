@@ -15,6 +15,7 @@ A note is 1 to MAX_TEXT_LENGTH characters on an item whose `note` is true.
 from . import dates
 from .checklists import CHECK, CHOICE, DATE, MAX_TEXT_LENGTH, STATUS, STATUS_ACT, TEXT, Checklist, Item, Section
 from .copies import Reading
+from .html import number
 
 
 def empty() -> dict:
@@ -31,7 +32,7 @@ def value_problem(item: Item, value) -> str | None:
     if item.kind == TEXT:
         if not isinstance(value, str) or not value:
             return "svaret skal være en tekst"
-        return None if len(value) <= item.max_length else f"svaret må højst have {item.max_length} tegn"
+        return None if len(value) <= item.max_length else f"svaret må højst have {number(item.max_length)} tegn"
     if item.kind == DATE:
         return None if dates.parse_date(value) else "datoen skal skrives som ÅÅÅÅ-MM-DD"
     return "ukendt slags punkt"
@@ -42,7 +43,7 @@ def note_problem(item: Item, note) -> str | None:
         return "punktet har ikke plads til en note"
     if not isinstance(note, str) or not note:
         return "noten skal være en tekst"
-    return None if len(note) <= MAX_TEXT_LENGTH else f"noten må højst have {MAX_TEXT_LENGTH} tegn"
+    return None if len(note) <= MAX_TEXT_LENGTH else f"noten må højst have {number(MAX_TEXT_LENGTH)} tegn"
 
 
 def read(checklist: Checklist, data) -> Reading:

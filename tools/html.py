@@ -61,14 +61,18 @@ def describedby(*ids: str | None) -> str | None:
     return " ".join(present) or None
 
 
+def number(value: int) -> str:
+    """A whole number as Danish writes it, with a point between the thousands: 10.000."""
+    return f"{value:,}".replace(",", ".")
+
+
 def textarea(field_id: str, name: str, value: str, max_length: int, hint_id: str | None = None, rows: int = 4) -> str:
     """A free-text field with its live counter, and a copy of the text that only print shows
     (a printed textarea cuts its text off)."""
     count_id = f"{field_id}-count"
-    limit = f"{max_length:,}".replace(",", ".")  # Danish thousands separator
     return (f'<textarea{attrs(id=field_id, name=name, rows=rows, maxlength=max_length, class_="hj-filled" if value else None, aria_describedby=describedby(hint_id, count_id))}>'
             f'{escape(value)}</textarea>'
-            f'<p class="hj-counter" id="{count_id}">{len(value)} af {limit} tegn</p>'
+            f'<p class="hj-counter" id="{count_id}">{number(len(value))} af {number(max_length)} tegn</p>'
             + (f'<div class="hj-print-only hj-answer-print">{escape(value)}</div>' if value else ""))
 
 

@@ -9,6 +9,7 @@ import pytest
 from tools import checklist_answers as answers_
 from tools import checklists, copies
 from tools.contract import STORAGE_OK, STORAGE_UNAVAILABLE, Context, Stored
+from tools.html import number
 from tools.widgets import checklist as widget
 
 CONFIG = {"checklist": "kom-godt-i-gang"}
@@ -395,7 +396,7 @@ def test_a_text_answer_of_10000_characters_the_format_s_most_is_kept_exactly_and
     assert data["answers"] == {"svar": typed}
     assert answers_.read(checklist, json.loads(json.dumps(data))).data == data  # stored or imported: kept
     assert answers_.set_answer(checklist, answers_.empty(), "svar", typed + "x") == data
-    assert "højst have 10000 tegn" in answers_.read(checklist, {"answers": {"svar": typed + "x"}}).errors[0]
+    assert "højst have 10.000 tegn" in answers_.read(checklist, {"answers": {"svar": typed + "x"}}).errors[0]
 
 
 def test_a_note_of_the_full_10000_characters_is_kept_exactly_everywhere_and_one_more_is_cut():
@@ -428,7 +429,7 @@ def test_text_over_an_items_limit_is_cut_to_the_limit_when_typed_and_refused_in_
     document = json.loads(widget.handle(state, {"type": "click", "action": "export-json", "now": NOW})[1][0]["content"])
     document["data"]["answers"][item.id] = kept + "x"
     imported, problem = copies.read_import(widget.shelf(checklist_id), json.dumps(document))
-    assert imported is None and f"højst have {item.max_length} tegn" in problem
+    assert imported is None and f"højst have {number(item.max_length)} tegn" in problem
 
 
 # ---- The action list in the JSON export --------------------------------------------

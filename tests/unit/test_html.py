@@ -18,10 +18,17 @@ def test_attrs_empty():
     assert attrs() == ""
 
 
-def test_a_textarea_keeps_its_text_exactly_and_only_the_limit_gets_a_thousands_separator():
+def test_a_textarea_keeps_its_text_exactly_and_only_the_counter_gets_a_thousands_separator():
     from tools.html import textarea
 
     text = "Hjemme, når det passer. 10,5 timer & <b>"
     html = textarea("f", "note:x", text, 10_000)
     assert ">Hjemme, når det passer. 10,5 timer &amp; &lt;b&gt;</textarea>" in html
     assert "af 10.000 tegn" in html and html.count("Hjemme, når") == 2  # the field and its print copy
+
+
+def test_a_full_textarea_counts_as_danish_writes_numbers():
+    from tools.html import textarea
+
+    assert "10.000 af 10.000 tegn" in textarea("f", "note:x", "x" * 10_000, 10_000)
+    assert "999 af 1.000 tegn" in textarea("f", "note:x", "x" * 999, 1_000)
