@@ -202,8 +202,9 @@ def measure(browser, base: str, page_path: str, network: dict | None, site_desig
     clicks = sorted(page.evaluate(CLICK_TO_UPDATE, FIRST_ITEM) for _ in range(CLICKS))
     figures["click_p95_ms"] = clicks[int(0.95 * (len(clicks) - 1))]
     if site_design:
-        figures["instant_nav_ms"] = instant_navigation(page, POINTING_MS)
+        # Clicked at once first: the second visit to a tool page finds Python's code for it warm.
         figures["instant_nav_at_once_ms"] = instant_navigation(page, 0)
+        figures["instant_nav_ms"] = instant_navigation(page, POINTING_MS)
     page.close()
     warm = open_tab(context, base + page_path, network)  # a second visit: a new tab, same profile
     figures["ready_warm_ms"] = warm.evaluate("window.__readyAt")

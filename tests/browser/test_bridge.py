@@ -338,21 +338,29 @@ def mounts_of_the_checklist(page):
     return page.evaluate("window.__mounts").count("kom-godt-i-gang")
 
 
-@pytest.mark.parametrize("how", ["pointer", "keyboard"])
-def test_a_tool_page_pointed_at_is_mounted_ahead_and_ready_when_it_comes(open_context, site_url, how):
-    """The widget of the page a reader points at (or tabs to) is mounted meanwhile; when the page is
-    swapped in, the widget takes that answer at once (no call to Python, never 'loading') and
-    shows what is stored."""
-    context, watch = open_context()
-    context.add_init_script(WATCH_THE_WORKER)
-    page = context.new_page()
+def tick_and_go_on_to_the_guidance_page(page, site_url):
     open_widget(page, site_url)
     click_item(page, FIRST)
     expect_count(page, 1)
     page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
     page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
 
-    link = page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first
+
+def on_the_guidance_page_after_a_tick(open_context, site_url):
+    """A watched tab that has ticked the first item, then gone on to the guidance page; with its link back."""
+    context, watch = open_context()
+    context.add_init_script(WATCH_THE_WORKER)
+    page = context.new_page()
+    tick_and_go_on_to_the_guidance_page(page, site_url)
+    return page, watch, page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first
+
+
+@pytest.mark.parametrize("how", ["pointer", "keyboard"])
+def test_a_tool_page_pointed_at_is_mounted_ahead_and_ready_when_it_comes(open_context, site_url, how):
+    """The widget of the page a reader points at (or tabs to) is mounted meanwhile; when the page is
+    swapped in, the widget takes that answer at once (no call to Python, never 'loading') and
+    shows what is stored."""
+    page, watch, link = on_the_guidance_page_after_a_tick(open_context, site_url)
     point_at_and_wait_for_python(page, link, how)
     page.evaluate("window.__states.length = 0")
     link.click() if how == "pointer" else page.keyboard.press("Enter")
@@ -368,18 +376,10 @@ def test_a_tool_page_pointed_at_is_mounted_ahead_and_ready_when_it_comes(open_co
 
 
 def test_an_answer_mounted_ahead_is_not_used_once_what_is_stored_has_changed(open_context, site_url):
-    context, watch = open_context()
-    context.add_init_script(WATCH_THE_WORKER)
-    page = context.new_page()
-    open_widget(page, site_url)
-    click_item(page, FIRST)
-    expect_count(page, 1)
-    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
-    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
-
-    point_at_and_wait_for_python(page, page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first)
+    page, watch, link = on_the_guidance_page_after_a_tick(open_context, site_url)
+    point_at_and_wait_for_python(page, link)
     page.evaluate("localStorage.clear()")  # as another tab might, between pointing and clicking
-    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
+    link.click()
     page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
     wait_ready(page)
     expect_count(page, 0)
@@ -541,11 +541,7 @@ def test_the_site_works_under_its_policy_sent_as_a_header_too(open_context, buil
 
     context.route("**/*", with_csp)
     page = context.new_page()
-    open_widget(page, site_url)
-    click_item(page, FIRST)
-    expect_count(page, 1)
-    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
-    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
+    tick_and_go_on_to_the_guidance_page(page, site_url)
     context.unroute_all(behavior="ignoreErrors")  # requests still in flight need no policy now
     assert watch.errors == []
 

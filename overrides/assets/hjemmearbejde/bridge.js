@@ -470,7 +470,9 @@ let pointedAt = null; // { url, timer } of the link the reader points at
 
 function pageAhead(element) {
   const link = element instanceof Element ? element.closest("a[href]") : null;
-  if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return null;
+  if (!(link instanceof HTMLAnchorElement) || link.hasAttribute("download") || (link.target && link.target !== "_self")) {
+    return null;
+  }
   const url = new URL(link.href);
   url.hash = "";
   if (url.origin !== SITE_ROOT.origin || !url.pathname.startsWith(SITE_ROOT.pathname) || !url.pathname.endsWith("/")) {
