@@ -140,6 +140,12 @@ def agenda(checklist: Checklist, data: dict) -> list[tuple[Section, list[tuple[I
     return out
 
 
+def agenda_list(checklist: Checklist, data: dict) -> list[dict]:
+    """The agenda as plain JSON, for the exported file: ``[{"section", "id", "text", "note"}]``."""
+    return [{"section": section.id, "id": item.id, "text": item.text, "note": note}
+            for section, points in agenda(checklist, data) for item, note in points]
+
+
 def summary(section: Section, data: dict) -> str | None:
     """What the answered, scored points of a section point to, or None before any is answered."""
     if not section.summaries:

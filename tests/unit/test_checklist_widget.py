@@ -471,6 +471,25 @@ def test_a_list_without_status_points_exports_no_action_list():
     assert "actions" not in json.loads(file["content"])
 
 
+def test_the_json_export_of_an_agenda_list_carries_the_agenda_and_import_takes_the_answers():
+    checklist = checklists.load("teammoede")
+    (first, *_), (second, *_) = checklist.sections[0].items, checklist.sections[1].items
+    state, _ = mounted(checklist="teammoede")
+    for item in (second, first):
+        state, _ = widget.handle(state, {"type": "change", "name": f"answer:{item.id}", "value": "true",
+                                         "checked": True, "now": NOW})
+    state, _ = widget.handle(state, {"type": "input", "name": f"note:{second.id}", "value": "Kort <b>runde</b>",
+                                     "now": NOW})
+    file = widget.handle(state, {"type": "click", "action": "export-json", "now": NOW})[1][0]
+    document = json.loads(file["content"])
+    assert document["agenda"] == [  # in the list's order, as the page shows it
+        {"section": checklist.sections[0].id, "id": first.id, "text": first.text, "note": ""},
+        {"section": checklist.sections[1].id, "id": second.id, "text": second.text, "note": "Kort <b>runde</b>"}]
+    # Made from the answers: a file whose agenda says otherwise still gives the answers.
+    imported, problem = copies.read_import(widget.shelf("teammoede"), json.dumps({**document, "agenda": []}))
+    assert problem is None and imported["data"] == copies.data(state)
+
+
 # ---- Quoting a list on a guidance page --------------------------------------------
 
 def quoted_points(html):

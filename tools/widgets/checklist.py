@@ -38,7 +38,17 @@ def shelf(checklist_id: str) -> copies.Shelf:
         read=lambda data: answers_.read(checklist, data),
         markdown=lambda name, data, now: answers_.to_markdown(checklist, name, data, now),
         identity={"checklist": checklist.id}, upgrade=lambda document: _upgrade(checklist, document),
-        derived={"actions": lambda data: answers_.action_list(checklist, data)} if checklist.has_actions else {})
+        derived=_derived(checklist))
+
+
+def _derived(checklist: Checklist) -> dict:
+    """What the exported file carries besides the answers, made from them (import ignores it)."""
+    derived = {}
+    if checklist.has_actions:
+        derived["actions"] = lambda data: answers_.action_list(checklist, data)
+    if checklist.agenda:
+        derived["agenda"] = lambda data: answers_.agenda_list(checklist, data)
+    return derived
 
 
 def _upgrade(checklist: Checklist, document: dict):
