@@ -230,14 +230,22 @@ function describe(event, root) {
   return described;
 }
 
+// A widget as the build rendered it, not yet mounted, and what its `data-init` tells the bridge
+// (tools/runtime.py, render_static).
+const UNMOUNTED = '[data-widget][data-state="static"]';
+function initOf(root) {
+  const { widget, state, storageRoot, reads = [] } = JSON.parse(root.dataset.init);
+  return { widget, state, storageRoot, reads };
+}
+
 class Widget {
   constructor(root) {
-    const data = JSON.parse(root.dataset.init);
+    const data = initOf(root);
     this.root = root;
     this.name = data.widget;
     this.state = data.state;
     this.storageRoot = data.storageRoot;
-    this.reads = data.reads ?? [];
+    this.reads = data.reads;
     this.body = root.querySelector(":scope > .hj-widget__body");
     this.status = root.querySelector(":scope > .hj-widget__status");
     this.queue = Promise.resolve();
@@ -504,8 +512,8 @@ async function mountAhead(url, rt) {
     const response = await fetch(url);
     if (!response.ok || !response.headers.get("content-type")?.startsWith("text/html")) return;
     const page = new DOMParser().parseFromString(await response.text(), "text/html");
-    for (const root of page.querySelectorAll('[data-widget][data-state="static"]')) {
-      const { widget, state, storageRoot, reads = [] } = JSON.parse(root.dataset.init);
+    for (const root of page.querySelectorAll(UNMOUNTED)) {
+      const { widget, state, storageRoot, reads } = initOf(root);
       const context = contextOf(storageRoot, reads, url);
       const key = keyAhead(root.dataset.init, context);
       const kept = { at: Date.now(), answer: null };
@@ -536,7 +544,7 @@ document.addEventListener("click", stopPointing, { capture: true });
 
 function mountAll() {
   for (const widget of mounted) if (!widget.root.isConnected) mounted.delete(widget);
-  for (const root of document.querySelectorAll('[data-widget][data-state="static"]')) {
+  for (const root of document.querySelectorAll(UNMOUNTED)) {
     const widget = new Widget(root);
     mounted.add(widget);
     widget.mount();
