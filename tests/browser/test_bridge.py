@@ -432,6 +432,27 @@ def test_a_runtime_that_cannot_start_leaves_the_page_readable_with_a_danish_mess
     expect(page.locator(".hj-widget__retry")).to_have_count(0)
 
 
+def test_a_runtime_that_could_not_start_is_tried_again_on_the_next_page_with_a_tool(open_context, site_url):
+    """The link was down when the tool page came (on a train, say) and is up again when the reader
+    goes on: the next page with a tool starts Python afresh, without a reload."""
+    context, watch = open_context()
+    context.route("**/vendor/pyodide/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    expect_failed_start_keeps_the_static_list(page)
+    context.unroute("**/vendor/pyodide/**")
+    page.evaluate("window.__sameDocument = true")
+
+    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
+    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
+    page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
+    wait_ready(page)
+    assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
+    click_item(page, FIRST)
+    expect_count(page, 1)
+
+
 def test_storage_that_is_refused_is_reported_in_danish(open_context, site_url):
     context, watch = open_context()
     context.add_init_script("""

@@ -22,10 +22,12 @@ let runtime = null; // Promise of { call(payload) -> Promise<response>, how, mor
 let runtimeNow = null; // the same runtime once it has started
 const mounted = new Set();
 
-// Started once per tab; a failed start stays failed until the reader presses "Prøv igen".
+// Started once per tab. A failed start is not tried again by itself on the same page (the widgets
+// there show what failed, and "Prøv igen"), but it is when the reader presses that button or goes on
+// to another page with a tool: a link that was down on the train may be up again.
 function startRuntime() {
   if (runtime) return runtime;
-  runtime = (async () => {
+  const starting = (async () => {
     // Some locked-down browsers turn WebAssembly off; Pyodide cannot run there, so don't download it.
     if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
     const worker = startWorker();
@@ -37,8 +39,12 @@ function startRuntime() {
     runtimeNow = { call, how, morph: (el, html) => Idiomorph.morph(el, html, options), announced: false };
     return runtimeNow;
   })();
-  holdWhileStarting(runtime);
-  return runtime;
+  runtime = starting;
+  starting.catch(() => {
+    if (runtime === starting) runtime = null;
+  });
+  holdWhileStarting(starting);
+  return starting;
 }
 
 // While Python starts, the tab holds this Web Lock, so that work in the background which would
@@ -54,7 +60,6 @@ function holdWhileStarting(starting) {
 }
 
 function retryRuntime() {
-  runtime = null;
   for (const widget of mounted) if (widget.root.dataset.state === "error") widget.start();
 }
 
