@@ -512,7 +512,6 @@ function stopPointing() {
 const keyAhead = (init, context) => `${init}\n${JSON.stringify({ ...context, now: undefined })}`;
 
 async function mountAhead(url, rt) {
-  for (const [key, kept] of answersAhead) if (Date.now() - kept.at > KEPT_MS) answersAhead.delete(key);
   try {
     const response = await fetch(url);
     if (!response.ok || !response.headers.get("content-type")?.startsWith("text/html")) return;
@@ -523,6 +522,7 @@ async function mountAhead(url, rt) {
       const key = keyAhead(root.dataset.init, context);
       const kept = { at: Date.now(), answer: null };
       answersAhead.set(key, kept);
+      setTimeout(() => answersAhead.get(key) === kept && answersAhead.delete(key), KEPT_MS);
       rt.call({ op: "mount", widget, state, context }).then(
         (answer) => (answer.ok ? (kept.answer = answer) : answersAhead.delete(key)),
         () => answersAhead.delete(key),
