@@ -8,7 +8,7 @@ does not allow is refused with a Danish message naming the file and the field.
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .data_fields import Fields, is_id
@@ -77,18 +77,23 @@ class Checklist:
     agenda: bool = False
     agenda_title: str = "Dagsorden"
 
-    @property
+    # Worked out once per list (a list does not change once read): every event asks for them.
+    @cached_property
     def items(self) -> tuple[Item, ...]:
         return tuple(item for section in self.sections for item in section.items)
 
-    @property
+    @cached_property
     def item_ids(self) -> tuple[str, ...]:
         return tuple(item.id for item in self.items)
 
-    def item(self, item_id: str) -> Item | None:
-        return next((item for item in self.items if item.id == item_id), None)
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
 
-    @property
+    def item(self, item_id: str) -> Item | None:
+        return self._items_by_id.get(item_id)
+
+    @cached_property
     def has_actions(self) -> bool:
         """Status items make an action list of the points marked "Skal handles"."""
         return any(item.kind == STATUS for item in self.items)

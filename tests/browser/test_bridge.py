@@ -276,20 +276,25 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     assert watch.errors == []
 
 
-def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watch, site_url):
-    page, watch = page_and_watch
-    open_widget(page, site_url)
-    click_item(page, FIRST)
-    expect_count(page, 1)
+def away_and_back_by_instant_navigation(page):
+    """From the tool page to the guidance page and back, by their links and without a reload, until
+    the tool is ready again."""
     page.evaluate("window.__sameDocument = true")
-
     page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
     page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
     page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
     page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
     wait_ready(page)
-    expect_count(page, 1)
     assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
+
+
+def test_instant_navigation_away_and_back_remounts_with_one_worker(page_and_watch, site_url):
+    page, watch = page_and_watch
+    open_widget(page, site_url)
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    away_and_back_by_instant_navigation(page)
+    expect_count(page, 1)
     workers = [w.url for w in page.workers if w.url.endswith("/worker.js")]
     assert len(workers) == 1
     assert sum(1 for u in watch.requests if u.endswith("pyodide.asm.wasm")) == 1
@@ -441,14 +446,7 @@ def test_a_runtime_that_could_not_start_is_tried_again_on_the_next_page_with_a_t
     page.goto(site_url + WIDGET_PAGE)
     expect_failed_start_keeps_the_static_list(page)
     context.unroute("**/vendor/pyodide/**")
-    page.evaluate("window.__sameDocument = true")
-
-    page.locator(f'.md-nav a[href$="{PLAIN_PAGE}"]').first.click()
-    page.wait_for_url(re.compile(PLAIN_PAGE + "$"))
-    page.locator(f'.md-content a[href$="{WIDGET_PAGE}"]').first.click()
-    page.wait_for_url(re.compile(WIDGET_PAGE + "$"))
-    wait_ready(page)
-    assert page.evaluate("window.__sameDocument") is True, "instant navigation reloaded the page"
+    away_and_back_by_instant_navigation(page)
     click_item(page, FIRST)
     expect_count(page, 1)
 

@@ -386,6 +386,52 @@ def text_of_length(length):
     return ("Hjemme tirsdag, æøå ÆØÅ & \"citat\".\n" * (length // 10))[:length]
 
 
+def answer_events(item):
+    """Two answers to a point in turn, then the first again, as the reader gives them, and its note."""
+    if item.kind == checklists.CHECK:
+        events = [{"type": "change", "value": "true", "checked": c} for c in (True, False, True)]
+    elif item.kind in (checklists.STATUS, checklists.CHOICE):
+        values = [o.value for o in item.choices]
+        events = [{"type": "change", "value": v, "checked": True} for v in (values[0], values[1], values[0])]
+    elif item.kind == checklists.DATE:
+        events = [{"type": "input", "value": v} for v in ("2026-11-24", "2026-12-01", "2026-11-24")]
+    else:
+        events = [{"type": "input", "value": v} for v in ("Hjem", "Hjemme & <ude>", "Hjem")]
+    events = [{**e, "name": f"answer:{item.id}"} for e in events]
+    if item.note:
+        events += [{"type": "input", "name": f"note:{item.id}", "value": v} for v in ("En note", "", "En note")]
+    return events
+
+
+def made_afresh(state):
+    """The HTML with nothing kept from earlier renders."""
+    widget._made.clear()
+    return widget.render(state)
+
+
+@pytest.mark.parametrize("checklist_id", checklists.available())
+def test_a_render_that_reuses_the_points_kept_from_the_last_is_the_render_made_afresh(checklist_id):
+    state, _ = mounted(checklist=checklist_id)
+    assert widget.render(state) == made_afresh(state)
+    for item in checklists.load(checklist_id).items:
+        for event in answer_events(item):
+            state, _ = widget.handle(state, {**event, "now": NOW})
+            assert widget.render(state) == made_afresh(state), (item.id, event)
+    for action in ("clear", "undo"):  # every point at once
+        state, _ = widget.handle(state, {"type": "click", "action": action, "now": NOW})
+        assert widget.render(state) == made_afresh(state), action
+
+
+def test_typing_keeps_one_html_per_point_not_one_per_keystroke():
+    item = first_item("apv-leder", "status")
+    state, _ = mounted(checklist="apv-leder")
+    widget._made.clear()
+    for length in range(1, 60):
+        state, _ = widget.handle(state, {"type": "input", "name": f"note:{item.id}", "value": "x" * length, "now": NOW})
+        widget.render(state)
+    assert len(widget._made) == len(checklists.load("apv-leder").items)
+
+
 def test_a_text_answer_of_10000_characters_the_format_s_most_is_kept_exactly_and_one_more_is_cut():
     checklist = checklists.parse({"id": "x", "title": "T", "source": "S", "sections": [
         {"id": "a", "title": "A", "items": [{"id": "svar", "text": "Svar", "kind": "text"}]}]})
