@@ -10,7 +10,7 @@ with a Danish message naming the file and the field.
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from .data_fields import Fields
@@ -68,6 +68,11 @@ class Task:
     answers: dict      # question id -> "yes" | "partly" | "no"
     source: str = ""
 
+    @cached_property
+    def searched_text(self) -> str:
+        """What a search looks in, casefolded, made once: the finder searches on every keystroke."""
+        return " ".join((self.name, self.description, *self.keywords)).casefold()
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -76,8 +81,12 @@ class Catalogue:
     areas: tuple[Area, ...]
     tasks: tuple[Task, ...]
 
+    @cached_property
+    def _tasks_by_id(self) -> dict[str, Task]:
+        return {t.id: t for t in self.tasks}
+
     def task(self, task_id) -> Task | None:
-        return next((t for t in self.tasks if t.id == task_id), None)
+        return self._tasks_by_id.get(task_id)
 
     def area(self, area_id) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)

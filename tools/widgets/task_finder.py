@@ -270,8 +270,7 @@ def _matches(catalogue: Catalogue, search: str, area: str) -> list:
     for task in catalogue.tasks:
         if area and area != ALL_AREAS and task.area != area:
             continue
-        text = " ".join((task.name, task.description, *task.keywords)).casefold()
-        if all(w in text for w in words):
+        if all(w in task.searched_text for w in words):
             found.append(task)
     return found
 
