@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.precompress import files_to_compress
 from hooks.widget_runtime import read_manifest
 from tools import checklists, task_assessment, task_catalogue
 from tools.html import escape
@@ -125,9 +126,9 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
     manifest = read_manifest(runtime_dir / "worker.js")
     pyodide_dir = (runtime_dir / manifest["pyodide"]).resolve()
     assert pyodide_dir.parent.name == "pyodide" and pyodide_dir.name == "314.0.7"
-    big = ["pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+    files = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
     assert sorted(p.name for p in pyodide_dir.iterdir()) == sorted(
-        ["pyodide.mjs"] + big + [f"{name}{suffix}" for name in big for suffix in (".br", ".gz")])
+        files + [f"{name}{suffix}" for name in files for suffix in (".br", ".gz")])
     assert (runtime_dir / manifest["morph"]).resolve().is_file()
     wheel = (runtime_dir / manifest["wheel"]).resolve()
     assert wheel.name.endswith("-py3-none-any.whl")
@@ -143,16 +144,25 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
     assert snapshot.parent.parent.name == "snapshots" and len(snapshot.parent.name) == 16
 
 
-def test_the_big_runtime_files_have_precompressed_copies_with_the_same_content(built_site):
-    runtime_dir = built_site.path / "assets" / "hjemmearbejde"
+def test_every_file_that_compresses_has_precompressed_copies_with_the_same_content(built_site):
+    """Pages, styles, scripts, data and the runtime: a host that sends the copies sends the same bytes.
+    (Brotli is decoded by the browser tests, which are served the copies.)"""
+    site = built_site.path
+    runtime_dir = site / "assets" / "hjemmearbejde"
     manifest = read_manifest(runtime_dir / "worker.js")
-    big = [*(runtime_dir / manifest["pyodide"]).resolve().glob("*.asm.*"),
-           (runtime_dir / manifest["snapshot"]["file"]).resolve()]
-    for file in [f for f in big if f.suffix not in (".br", ".gz")]:
+    compressed = files_to_compress(site)
+    named = {p.resolve() for p in compressed}
+    expected = [site / "index.html", site / WIDGET_PAGE, site / "sw.js", site / "search/search_index.json",
+                *site.glob("assets/stylesheets/main.*.min.css"), *site.glob("assets/javascripts/bundle.*.min.js"),
+                runtime_dir / "bridge.js", runtime_dir / "worker.js",
+                *((runtime_dir / manifest["pyodide"] / name).resolve() for name in ("pyodide.asm.mjs", "pyodide.asm.wasm")),
+                (runtime_dir / manifest["snapshot"]["file"]).resolve()]
+    assert len(expected) == 11 and {p.resolve() for p in expected} <= named
+    assert not any(p.suffix in (".br", ".gz", ".map", ".png", ".whl") for p in compressed)
+    for file in compressed:
         original = file.read_bytes()
-        assert gzip.decompress(file.with_name(file.name + ".gz").read_bytes()) == original
-        brotli = file.with_name(file.name + ".br").read_bytes()
-        assert 0 < len(brotli) < len(original) // 2  # decoded by the browser test that loads them
+        assert gzip.decompress(file.with_name(file.name + ".gz").read_bytes()) == original, file
+        assert 0 < len(file.with_name(file.name + ".br").read_bytes()) < len(original), file
 
 
 def test_search_dialog_has_an_accessible_name(built_site):
@@ -373,10 +383,10 @@ def test_the_service_worker_keeps_every_page_and_the_runtime_and_nothing_it_does
 
 @pytest.mark.parametrize("value", ["0", "12", "høj", ""])
 def test_a_brotli_quality_that_is_not_1_to_11_stops_the_build_with_a_danish_message(monkeypatch, value):
-    from hooks.widget_runtime import _brotli_quality
+    from hooks.precompress import brotli_quality
 
     monkeypatch.setenv("BROTLI_QUALITY", value)
     with pytest.raises(SystemExit, match="BROTLI_QUALITY skal være et tal fra 1 til 11"):
-        _brotli_quality()
+        brotli_quality()
     monkeypatch.setenv("BROTLI_QUALITY", "11")
-    assert _brotli_quality() == "11"
+    assert brotli_quality() == "11"

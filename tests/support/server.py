@@ -30,6 +30,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if self.path.split("?")[0].endswith("/") and os.path.isdir(path):
+            path = os.path.join(path, "index.html")  # a page: its folder's index.html, in its copies too
         accepted = {e.split(";")[0].strip() for e in self.headers.get("Accept-Encoding", "").split(",")}
         for encoding, suffix in self.ENCODINGS:
             if encoding in accepted and os.path.isfile(path + suffix):
