@@ -89,8 +89,9 @@ def _environ(**values: str):
                 os.environ[key] = value
 
 
-def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, str]:
-    """Python's memory with the widgets loaded, in dest_dir/<hash>/; and the wheel's path inside it."""
+def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, dict]:
+    """Python's memory with the widgets loaded, in dest_dir/<hash>/; and what the worker needs to know
+    of it besides: the wheel's path inside it, and the memory's length."""
     wheel_path = f"{SNAPSHOT_WHEEL_DIR}/{wheel.name}"
     key = digest((pyodide_dir / "pyodide.asm.wasm").read_bytes(), wheel.read_bytes(), wheel_path.encode(),
                  (NODE_SCRIPTS / "make_snapshot.mjs").read_bytes())
@@ -101,9 +102,10 @@ def _snapshot(pyodide_dir: Path, wheel: Path, dest_dir: Path) -> tuple[Path, str
         cached.with_suffix(".tmp").replace(cached)
     target = dest_dir / key / "python.snapshot"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(sparse(cached.read_bytes()))
+    memory = cached.read_bytes()
+    target.write_bytes(sparse(memory))
     zipfile.ZipFile(target.with_name(EMPTY_STDLIB), "w").close()
-    return target, wheel_path
+    return target, {"wheelPath": wheel_path, "memoryLength": len(memory)}
 
 
 def sparse(memory: bytes) -> bytes:
@@ -137,15 +139,15 @@ def on_post_build(config, **kwargs):
     _copy(NODE_MODULES / "idiomorph" / MORPH_FILE, morph)
 
     wheel = _build_wheel(runtime / "wheels")
-    snapshot, snapshot_wheel = _snapshot(NODE_MODULES / "pyodide", wheel, runtime / "snapshots")
+    snapshot, snapshot_facts = _snapshot(NODE_MODULES / "pyodide", wheel, runtime / "snapshots")
 
     # Paths relative to the worker, so the site also works from a sub-path.
     def rel(path: Path) -> str:
         return Path(os.path.relpath(path, runtime)).as_posix()
 
     manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph),
-                "snapshot": {"file": rel(snapshot), "wheelPath": snapshot_wheel,
-                             "emptyStdlib": rel(snapshot.with_name(EMPTY_STDLIB))},
+                "snapshot": {"file": rel(snapshot), "emptyStdlib": rel(snapshot.with_name(EMPTY_STDLIB)),
+                             **snapshot_facts},
                 "startTimeoutMs": START_TIMEOUT_MS}
     write_manifest(runtime / WORKER, manifest)
 

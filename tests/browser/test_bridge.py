@@ -162,6 +162,18 @@ def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_con
     assert [e for e in watch.errors if "404" not in e] == []  # the browser logs the missing file itself
 
 
+def test_a_file_that_is_not_the_snapshot_falls_back_to_a_normal_start(open_context, site_url):
+    """Pyodide is handed the memory before it has arrived; what arrives is checked before it is restored."""
+    context, watch = open_context()
+    context.route("**/python.snapshot", lambda route: route.fulfill(status=200, body=b"HJSPARSE" + bytes(64)))
+    page = context.new_page()
+    open_widget(page, site_url)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert watch.errors == []
+
+
 def test_a_tick_goes_to_python_once(open_context, site_url):
     """A box reports its choice with a change event; its input event, which says the same, is not sent too."""
     context, watch = open_context()

@@ -61,9 +61,11 @@ def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_
 def test_the_snapshot_file_leaves_out_the_long_runs_of_zeros_and_says_where_its_pieces_go(built_site):
     """The worker's expandSnapshot reads this; restoring it (above) is the real proof."""
     runtime_dir = built_site.path / "assets" / "hjemmearbejde"
-    data = (runtime_dir / read_manifest(runtime_dir / "worker.js")["snapshot"]["file"]).read_bytes()
+    snapshot = read_manifest(runtime_dir / "worker.js")["snapshot"]
+    data = (runtime_dir / snapshot["file"]).read_bytes()
     assert data[:8] == SPARSE_MAGIC
     length, count = struct.unpack_from("<II", data, 8)
+    assert snapshot["memoryLength"] == length  # the worker hands Pyodide the memory before it downloads
     pieces = [struct.unpack_from("<II", data, 16 + 8 * i) for i in range(count)]
     assert 16 + 8 * count + sum(size for _, size in pieces) == len(data) < length / 2
     assert all(a + size < b for (a, size), (b, _) in zip(pieces, pieces[1:])) and pieces[-1][0] + pieces[-1][1] <= length

@@ -37,12 +37,24 @@ function bytesNow(url) {
 // The snapshot holds Python's memory, not its files. The wheel goes back where it was on sys.path,
 // and the standard library's zip is loaded only when Python reads it (see stdlibOnDemand).
 // `downloads` ({memory, wheel}) were started before Pyodide's own files, so they come side by side.
+// Pyodide is handed the memory at once, still empty: it needs only its length to make its
+// WebAssembly module, so its code compiles while the memory downloads. `fsInit`, the last step of
+// Pyodide's start before it restores the memory, waits until the download has been put into it.
 // Exported, with `loadStdlib`, for the test that restores the snapshot in Node
 // (tests/support/restore_snapshot.mjs).
 export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
                                    loadStdlib = () => bytesNow(new URL("python_stdlib.zip", indexURL).href)) {
-  const memory = Promise.resolve(downloads.memory).then(expandSnapshot);
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory, stdLibURL: snapshot.emptyStdlib });
+  const memory = new Uint8Array(snapshot.memoryLength);
+  const filled = Promise.resolve(downloads.memory).then((bytes) => expandSnapshot(bytes, memory));
+  const settled = filled.catch(() => {}); // its error, if any, is thrown below
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory, stdLibURL: snapshot.emptyStdlib,
+                                  fsInit: () => settled });
+  } catch (error) {
+    await filled; // a download that failed, or a file that is not the snapshot, is the cause to report
+    throw error;
+  }
   stdlibOnDemand(pyodide.FS, loadStdlib);
   pyodide.FS.mkdirTree(snapshot.wheelPath.slice(0, snapshot.wheelPath.lastIndexOf("/")));
   pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
@@ -52,11 +64,11 @@ export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
 
 // The snapshot file holds Python's memory without its long runs of zeros (hooks/widget_runtime.py,
 // sparse()): "HJSPARSE", the memory's length and the number of pieces, each piece's offset and
-// length (u32, little-endian), then the pieces. This puts them back into zeroed memory.
-function expandSnapshot(bytes) {
+// length (u32, little-endian), then the pieces. This puts them into `memory`, zeroed and as long.
+function expandSnapshot(bytes, memory) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (new TextDecoder().decode(bytes.subarray(0, 8)) !== "HJSPARSE") throw new Error("not a snapshot of this site");
-  const memory = new Uint8Array(view.getUint32(8, true));
+  if (view.getUint32(8, true) !== memory.length) throw new Error("the snapshot is not the one the manifest names");
   const count = view.getUint32(12, true);
   let data = 16 + count * 8;
   for (let piece = 0; piece < count; piece++) {
@@ -66,7 +78,6 @@ function expandSnapshot(bytes) {
     data += length;
   }
   if (data !== bytes.length) throw new Error("the snapshot file is cut short or too long");
-  return memory;
 }
 
 // A restored Python has already imported what the widgets use, so it seldom reads the standard
@@ -95,7 +106,7 @@ async function start(manifest) {
   const indexURL = url(manifest.pyodide);
   const wheel = url(manifest.wheel);
   const snapshot = manifest.snapshot && {
-    file: url(manifest.snapshot.file), wheelPath: manifest.snapshot.wheelPath, emptyStdlib: url(manifest.snapshot.emptyStdlib),
+    ...manifest.snapshot, file: url(manifest.snapshot.file), emptyStdlib: url(manifest.snapshot.emptyStdlib),
   };
   const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
   for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
