@@ -174,6 +174,23 @@ def test_a_file_that_is_not_the_snapshot_falls_back_to_a_normal_start(open_conte
     assert watch.errors == []
 
 
+def test_a_snapshot_made_with_another_start_of_pyodide_falls_back_to_a_normal_start(open_context, site_url):
+    """The snapshot leaves out what Pyodide's start lays out; a start that differs is caught by its sum."""
+    context, watch = open_context()
+
+    def other_start(route):
+        script = route.fetch().text()
+        route.fulfill(body=re.sub(r'"sum": \d+', '"sum": 1', script), content_type="text/javascript")
+
+    context.route("**/hjemmearbejde/worker.js", other_start)
+    page = context.new_page()
+    open_widget(page, site_url)
+    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert watch.errors == []
+
+
 def test_a_tick_goes_to_python_once(open_context, site_url):
     """A box reports its choice with a change event; its input event, which says the same, is not sent too."""
     context, watch = open_context()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.widget_runtime import SPARSE_MAGIC, read_manifest, sparse
+from hooks.widget_runtime import SPARSE_MAGIC, delta, read_manifest, sparse
 from tools import widgets
 
 SCRIPT = Path(__file__).resolve().parents[1] / "support" / "restore_snapshot.mjs"
@@ -77,3 +77,13 @@ def test_sparse_keeps_every_byte_but_the_long_runs_of_zeros():
     assert data[:8] == SPARSE_MAGIC and struct.unpack_from("<II", data, 8) == (len(memory), 2)
     assert struct.unpack_from("<IIII", data, 16) == (0, 2, 5002, 102)
     assert data[32:] == b"ab" + b"c" + bytes(100) + b"d"
+
+
+def test_delta_zeroes_what_pyodides_start_lays_out_and_says_how_much_and_its_sum():
+    header = struct.pack("<IIII", 0x12345678, 16, 0, 0)  # Pyodide's header: the heap begins at byte 16
+    heap = bytes([1, 2, 3, 4, 9, 9, 9, 9, 7, 0, 0, 0]) + b"python" * 10
+    start = bytes([1, 2, 3, 4, 9, 9, 9, 8, 7]) + bytes(100)  # as laid out; the rest of memory is zeros
+    data, facts = delta(header + heap, start)
+    assert facts == {"length": 12, "sum": (0x04030201 + 0x08090909 + 7) % 2**32}
+    assert data[:16] == header and data[16:28] == bytes([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0])
+    assert data[28:] == heap[12:] and len(data) == len(header + heap)

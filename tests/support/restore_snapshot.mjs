@@ -13,17 +13,16 @@ const manifest = JSON.parse(process.argv[3]);
 const at = (file) => path.resolve(runtimeDir, file);
 const indexURL = at(manifest.pyodide) + path.sep;
 
-// The site's worker.js, as a module (a data: URL, since the site has no package.json to say so);
-// on import it listens for the bridge's messages, which a stand-in `self` ignores.
-globalThis.self = { addEventListener() {}, postMessage() {} };
+// The site's worker.js, as a module (a data: URL, since the site has no package.json to say so).
 const worker = fs.readFileSync(path.join(runtimeDir, "worker.js"));
 const { fromSnapshot } = await import(`data:text/javascript;base64,${worker.toString("base64")}`);
 
 let loads = 0;
 const { loadPyodide } = await import(pathToFileURL(indexURL + "pyodide.mjs").href);
+const { default: createModule } = await import(pathToFileURL(indexURL + "pyodide.asm.mjs").href);
 const snapshot = { ...manifest.snapshot, emptyStdlib: at(manifest.snapshot.emptyStdlib) };
 const downloads = { memory: fs.readFileSync(at(manifest.snapshot.file)), wheel: fs.readFileSync(at(manifest.wheel)) };
-const pyodide = await fromSnapshot(loadPyodide, indexURL, snapshot, downloads, () => {
+const pyodide = await fromSnapshot(loadPyodide, createModule, indexURL, snapshot, downloads, () => {
   loads += 1;
   return new Uint8Array(fs.readFileSync(indexURL + "python_stdlib.zip"));
 });

@@ -36,23 +36,35 @@ function bytesNow(url) {
 
 // The snapshot holds Python's memory, not its files. The wheel goes back where it was on sys.path,
 // and the standard library's zip is loaded only when Python reads it (see stdlibOnDemand).
-// `downloads` ({memory, wheel}) were started before Pyodide's own files, so they come side by side.
+// `downloads` ({memory, wheel}) were started before Pyodide's own files, so they come side by side;
+// `createModule` is Pyodide's own module factory (pyodide.asm.mjs), through which we see its memory.
 // Pyodide is handed the memory at once, still empty: it needs only its length to make its
 // WebAssembly module, so its code compiles while the memory downloads. `fsInit`, the last step of
-// Pyodide's start before it restores the memory, waits until the download has been put into it.
+// Pyodide's start before it restores the memory, waits until the download has been put into it,
+// with the start Pyodide has just laid out added back (see addStart).
 // Exported, with `loadStdlib`, for the test that restores the snapshot in Node
 // (tests/support/restore_snapshot.mjs).
-export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
+export async function fromSnapshot(loadPyodide, createModule, indexURL, snapshot, downloads,
                                    loadStdlib = () => bytesNow(new URL("python_stdlib.zip", indexURL).href)) {
   const memory = new Uint8Array(snapshot.memoryLength);
-  const filled = Promise.resolve(downloads.memory).then((bytes) => expandSnapshot(bytes, memory));
-  const settled = filled.catch(() => {}); // its error, if any, is thrown below
+  const expanded = Promise.resolve(downloads.memory).then((bytes) => expandSnapshot(bytes, memory));
+  expanded.catch(() => {}); // awaited below
+  let start = null;
+  let filled = null;
+  const fsInit = () => {
+    filled = expanded.then(() => addStart(memory, start, snapshot.start));
+    // On a failure the memory loses its magic number, so Pyodide refuses it; the cause is thrown below.
+    return filled.catch(() => memory.fill(0, 0, 4));
+  };
+  const createPyodideModule = (settings) => createModule(withStart(settings, snapshot.start.length, (laidOut) => {
+    start = laidOut;
+  }));
   let pyodide;
   try {
     pyodide = await loadPyodide({ indexURL, _loadSnapshot: memory, stdLibURL: snapshot.emptyStdlib,
-                                  fsInit: () => settled });
+                                  createPyodideModule, fsInit });
   } catch (error) {
-    await filled; // a download that failed, or a file that is not the snapshot, is the cause to report
+    await (filled ?? expanded);
     throw error;
   }
   stdlibOnDemand(pyodide.FS, loadStdlib);
@@ -60,6 +72,33 @@ export async function fromSnapshot(loadPyodide, indexURL, snapshot, downloads,
   pyodide.FS.writeFile(snapshot.wheelPath, await downloads.wheel);
   pyodide.runPython("import random; random.seed()"); // the snapshot froze the build's random state
   return pyodide;
+}
+
+// Emscripten settings for Pyodide's module that hand `onStart` a copy of the first `length` bytes
+// (all, if not given) of its memory as the module is made, before any code runs: the WebAssembly's
+// static data, the same in every engine. (Pyodide's JavaScript writes into it before `fsInit` in
+// a browser, not in Node.) The build takes it from the same place (hooks/node/make_snapshot.mjs).
+export function withStart(settings, length, onStart) {
+  const instantiate = settings.instantiateWasm;
+  settings.instantiateWasm = (imports, done) => instantiate(imports, (instance, module) => {
+    onStart(new Uint8Array(instance.exports.memory.buffer, 0, length).slice());
+    done(instance, module);
+  });
+  return settings;
+}
+
+// The file's heap is XORed with the module's start (withStart; hooks/widget_runtime.py, delta()),
+// since most of that is unchanged in the snapshot and so becomes zeros the file leaves out. The
+// start here is checked by its sum to be the build's, and XORed back in.
+function addStart(memory, laidOutBytes, start) {
+  const words = start.length / 4;
+  const laidOut = new Uint32Array(laidOutBytes.buffer, laidOutBytes.byteOffset, words);
+  let sum = 0;
+  for (let i = 0; i < words; i++) sum = (sum + laidOut[i]) >>> 0;
+  if (sum !== start.sum) throw new Error("Pyodide's start is not the one the snapshot was made with");
+  const heapAt = new DataView(memory.buffer).getUint32(4, true); // after Pyodide's own header
+  const snapshotHeap = new Uint32Array(memory.buffer, heapAt, words);
+  for (let i = 0; i < words; i++) snapshotHeap[i] ^= laidOut[i];
 }
 
 // The snapshot file holds Python's memory without its long runs of zeros (hooks/widget_runtime.py,
@@ -111,13 +150,14 @@ async function start(manifest) {
   const downloads = snapshot && { memory: bytesOf(snapshot.file), wheel: bytesOf(wheel) };
   for (const download of Object.values(downloads ?? {})) download.catch(() => {}); // awaited below
   // Pyodide's own module, fetched and compiled beside pyodide.mjs, which imports it later (the same module).
-  import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {});
+  const asm = import(new URL("pyodide.asm.mjs", indexURL).href);
+  asm.catch(() => {}); // awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   let pyodide = null;
   let how = "fresh";
   if (snapshot) {
     try {
-      pyodide = await fromSnapshot(loadPyodide, indexURL, snapshot, downloads);
+      pyodide = await fromSnapshot(loadPyodide, (await asm).default, indexURL, snapshot, downloads);
       how = "snapshot";
     } catch (error) {
       console.warn("Hjemmearbejde: the snapshot did not restore; starting Python afresh:", error);
@@ -129,7 +169,7 @@ async function start(manifest) {
 }
 
 // The bridge learns where the morphing library is and how long to wait; then Python starts. Not
-// when a test imports this file outside a worker for fromSnapshot.
+// when the build or a test imports this file outside a worker (for withStart, fromSnapshot).
 if (typeof WorkerGlobalScope !== "undefined") {
   self.postMessage({ type: "manifest", manifest: MANIFEST });
   ready = start(MANIFEST);
@@ -137,15 +177,14 @@ if (typeof WorkerGlobalScope !== "undefined") {
     (how) => self.postMessage({ type: "ready", how }),
     (error) => self.postMessage({ type: "failed", error: String(error) }),
   );
-}
-
-self.addEventListener("message", async ({ data }) => {
-  if (data.type === "call") {
-    try {
-      await ready;
-      self.postMessage({ type: "result", id: data.id, payload: handleMessage(data.payload) });
-    } catch (error) {
-      self.postMessage({ type: "result", id: data.id, error: String(error) });
+  self.addEventListener("message", async ({ data }) => {
+    if (data.type === "call") {
+      try {
+        await ready;
+        self.postMessage({ type: "result", id: data.id, payload: handleMessage(data.payload) });
+      } catch (error) {
+        self.postMessage({ type: "result", id: data.id, error: String(error) });
+      }
     }
-  }
-});
+  });
+}
