@@ -151,14 +151,17 @@ def test_the_search_works_when_the_tool_cannot_start(open_context, site_url):
     search_finds(page, "fleksjob")
 
 
-def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_context, site_url):
-    context, watch = open_context()
-    context.route("**/python.snapshot", lambda route: route.fulfill(status=404, body="mangler"))
-    page = context.new_page()
+def expect_a_normal_start_that_works(page, site_url):
     open_widget(page, site_url)
     expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
     click_item(page, FIRST)
     expect_count(page, 1)
+
+
+def test_a_snapshot_that_cannot_be_fetched_falls_back_to_a_normal_start(open_context, site_url):
+    context, watch = open_context()
+    context.route("**/python.snapshot", lambda route: route.fulfill(status=404, body="mangler"))
+    expect_a_normal_start_that_works(context.new_page(), site_url)
     assert [e for e in watch.errors if "404" not in e] == []  # the browser logs the missing file itself
 
 
@@ -166,11 +169,7 @@ def test_a_file_that_is_not_the_snapshot_falls_back_to_a_normal_start(open_conte
     """Pyodide is handed the memory before it has arrived; what arrives is checked before it is restored."""
     context, watch = open_context()
     context.route("**/python.snapshot", lambda route: route.fulfill(status=200, body=b"HJSPARSE" + bytes(64)))
-    page = context.new_page()
-    open_widget(page, site_url)
-    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
-    click_item(page, FIRST)
-    expect_count(page, 1)
+    expect_a_normal_start_that_works(context.new_page(), site_url)
     assert watch.errors == []
 
 
@@ -183,11 +182,7 @@ def test_a_snapshot_made_with_another_start_of_pyodide_falls_back_to_a_normal_st
         route.fulfill(body=re.sub(r'"sum": \d+', '"sum": 1', script), content_type="text/javascript")
 
     context.route("**/hjemmearbejde/worker.js", other_start)
-    page = context.new_page()
-    open_widget(page, site_url)
-    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "fresh")
-    click_item(page, FIRST)
-    expect_count(page, 1)
+    expect_a_normal_start_that_works(context.new_page(), site_url)
     assert watch.errors == []
 
 
