@@ -157,7 +157,9 @@ async function start(manifest) {
   let how = "fresh";
   if (snapshot) {
     try {
-      pyodide = await fromSnapshot(loadPyodide, (await asm).default, indexURL, snapshot, downloads);
+      // Pyodide asks for its module factory only after it has started fetching its wasm.
+      const createModule = async (settings) => (await asm).default(settings);
+      pyodide = await fromSnapshot(loadPyodide, createModule, indexURL, snapshot, downloads);
       how = "snapshot";
     } catch (error) {
       console.warn("Hjemmearbejde: the snapshot did not restore; starting Python afresh:", error);
