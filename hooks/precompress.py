@@ -2,8 +2,8 @@
 file a browser fetches that compresses: pages, styles, scripts, JSON, and the widget runtime.
 
 A host that sends these copies (see the README) cuts a tool page's download from about 45 MB to
-under 8 MB, and a plain page's from about 0.65 MB to under a quarter of that, without compressing anything
-itself. It runs after the other hooks, since they write and rewrite files (the security policy goes
+under 8 MB, and a plain page's from about 0.65 MB to under a quarter of that, without compressing
+anything itself. It runs after the other hooks, since they write and rewrite files (the security policy goes
 into every page, the service worker is written last of all). The copies of the big files (the
 runtime's) are kept in `.cache/runtime/compressed/` by the hash of the file, the compressor and the
 quality, so a rebuild reuses them.
@@ -59,8 +59,10 @@ def precompress(files: list[Path]) -> None:
         run_node(SCRIPT, quality, *map(str, small))
     script = (NODE_SCRIPTS / SCRIPT).read_bytes()
     cache = CACHE / "compressed"
-    cached = {file: cache / digest(file.read_bytes(), script, quality.encode()) for file in files if file not in small}
-    missing = sorted({c for c in cached.values() if not (c.with_suffix(".br").is_file() and c.with_suffix(".gz").is_file())})
+    cached = {file: cache / digest(file.read_bytes(), script, quality.encode())
+              for file in files if file not in small}
+    missing = sorted({copy for copy in cached.values()
+                      if not all(copy.with_suffix(suffix).is_file() for suffix in (".br", ".gz"))})
     cache.mkdir(parents=True, exist_ok=True)
     for file, copy in cached.items():
         if copy in missing:

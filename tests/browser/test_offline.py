@@ -73,6 +73,7 @@ def test_a_new_build_shows_a_banner_and_takes_over_when_the_reader_asks(open_con
     expect(page.locator(".hj-update")).to_have_count(0)
     service_worker = built_site.path / "sw.js"
     this_build = service_worker.read_text(encoding="utf-8")
+
     def build(text):  # as a build writes it: the file and its precompressed copies, which the server sends
         service_worker.write_text(text, encoding="utf-8")
         precompress([service_worker])
