@@ -16,13 +16,13 @@ const [pyodideDir, wheel, wheelPath, output, workerScript] = process.argv.slice(
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
 const { default: createModule } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.asm.mjs")).href);
 // The site's worker, as a module (a data: URL, since the repository has no package.json to say so).
-const { withStart } = await import(`data:text/javascript;base64,${fs.readFileSync(workerScript).toString("base64")}`);
+const { PYTHON_ENV, withStart } = await import(`data:text/javascript;base64,${fs.readFileSync(workerScript).toString("base64")}`);
 // Python's memory as Pyodide's module is made, before any code runs (the WebAssembly's static
 // data): the worker takes the same there when it restores, so the snapshot need not carry it (see
 // the hook's delta()). Saved beside the snapshot as <output>.start.
 let start = null;
 const pyodide = await loadPyodide({
-  indexURL: pyodideDir + path.sep, _makeSnapshot: true,
+  indexURL: pyodideDir + path.sep, _makeSnapshot: true, env: { ...PYTHON_ENV },
   createPyodideModule: (settings) => createModule(withStart(settings, undefined, (laidOut) => { start = laidOut; })),
 });
 // The wheel goes on sys.path as it is (zipimport), not through loadPackage: that keeps a JS
@@ -30,13 +30,19 @@ const pyodide = await loadPyodide({
 pyodide.FS.mkdirTree(path.posix.dirname(wheelPath));
 pyodide.FS.writeFile(wheelPath, fs.readFileSync(wheel));
 // The worker reseeds random after a restore: imported here, it needs no file from the standard
-// library's zip, which a restored runtime fetches only when it must (see worker.js).
+// library's zip, which a restored runtime fetches only when it must (see worker.js). The zips'
+// tables of contents that zipimport keeps are dropped: it reads them again the first time it
+// imports from a zip after a restore. (importlib.invalidate_caches() would import
+// importlib.metadata and email into the snapshot.)
 pyodide.runPython(`
-import gc, sys
+import gc, sys, zipimport
 sys.path.insert(0, ${JSON.stringify(wheelPath)})
 import tools.runtime
 tools.runtime.prepare()
 import random
+for finder in sys.path_importer_cache.values():
+    if isinstance(finder, zipimport.zipimporter):
+        finder.invalidate_caches()
 gc.collect()
 `);
 zeroFreeMemory(pyodide._module);

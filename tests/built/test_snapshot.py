@@ -50,6 +50,12 @@ def test_a_module_the_snapshot_lacks_is_imported_from_the_zip_loaded_once(restor
     assert outcome["imported"] == pytest.approx(2 / 3)
 
 
+def test_the_restored_python_runs_with_the_workers_environment_as_a_normal_start_does(restored):
+    """PYTHON_ENV in worker.js: docstrings left out (PYTHONOPTIMIZE=2) in the snapshot and in a normal start."""
+    _, outcome = restored
+    assert outcome["optimize"] == 2
+
+
 def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_zip(built_site):
     manifest = read_manifest(built_site.path / "assets/hjemmearbejde/worker.js")
     empty = built_site.path / "assets/hjemmearbejde" / manifest["snapshot"]["emptyStdlib"]

@@ -1,7 +1,7 @@
 // Restore a built site's snapshot in Node with the worker's own fromSnapshot (the empty zip
 // installed, then the real one loaded on first read, here from disk). Then answer the messages
 // given on stdin, and import a module the snapshot lacks. Prints JSON: the answers, how often the
-// real zip was loaded before and after that import, and its result.
+// real zip was loaded before and after that import, its result, and Python's optimisation level.
 //
 // Usage: node restore_snapshot.mjs <the site's assets/hjemmearbejde> <the worker's manifest, JSON> < messages.json
 import fs from "node:fs";
@@ -29,5 +29,6 @@ const pyodide = await fromSnapshot(loadPyodide, createModule, indexURL, snapshot
 const handle = pyodide.pyimport("tools.runtime").handle_message;
 const answers = JSON.parse(fs.readFileSync(0, "utf8")).map((message) => JSON.parse(handle(JSON.stringify(message))));
 const before = loads;
+const optimize = pyodide.runPython("import sys; sys.flags.optimize");
 const imported = pyodide.runPython("import difflib; difflib.SequenceMatcher(None, 'abc', 'abd').ratio()");
-console.log(JSON.stringify({ answers, loadsBefore: before, loadsAfter: loads, imported }));
+console.log(JSON.stringify({ answers, loadsBefore: before, loadsAfter: loads, imported, optimize }));

@@ -11,6 +11,11 @@
 // worker runs, with no request for a manifest and no wait for a message from the page.
 const MANIFEST = "__RUNTIME__";
 
+// Python's environment, the same for the build's snapshot (hooks/node/make_snapshot.mjs) and a
+// normal start. PYTHONOPTIMIZE=2 leaves docstrings (and asserts; `tools/` has none) out of the
+// modules Python compiles: the snapshot gets about 8 % smaller as brotli.
+export const PYTHON_ENV = { PYTHONOPTIMIZE: "2" };
+
 let handleMessage = null;
 let ready = null;
 
@@ -122,8 +127,8 @@ function expandSnapshot(bytes, memory) {
 // A restored Python has already imported what the widgets use, so it seldom reads the standard
 // library's zip (2.5 MB). Pyodide is given an empty zip to install, and once it has restored the
 // snapshot this puts in its place an Emscripten lazy file whose content, the real zip, is loaded
-// (by `load`, synchronously) the first time anything reads it. Python's zipimport keeps the zip's
-// table of contents from the build, which is why the file must be that same zip.
+// (by `load`, synchronously) the first time anything reads it, which is when Python first imports
+// from it: the snapshot holds no table of contents of the zip (see make_snapshot.mjs).
 function stdlibOnDemand(FS, load) {
   const name = FS.readdir("/lib").find((entry) => entry.endsWith(".zip"));
   FS.unlink(`/lib/${name}`);
@@ -135,7 +140,7 @@ function stdlibOnDemand(FS, load) {
 }
 
 async function fresh(loadPyodide, indexURL, wheel) {
-  const pyodide = await loadPyodide({ indexURL });
+  const pyodide = await loadPyodide({ indexURL, env: { ...PYTHON_ENV } });
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
   return pyodide;
 }
