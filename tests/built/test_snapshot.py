@@ -51,9 +51,9 @@ def test_a_module_the_snapshot_lacks_is_imported_from_the_zip_loaded_once(restor
 
 
 def test_the_restored_python_runs_with_the_workers_environment_as_a_normal_start_does(restored):
-    """PYTHON_ENV in worker.js: docstrings left out (PYTHONOPTIMIZE=2) in the snapshot and in a normal start."""
+    """PYTHON_ENV in worker.js: docstrings (PYTHONOPTIMIZE=2) and columns (PYTHONNODEBUGRANGES) left out."""
     _, outcome = restored
-    assert outcome["optimize"] == 2
+    assert outcome["optimize"] == 2 and outcome["columns"] is False
 
 
 def test_the_empty_zip_that_stands_in_for_the_standard_library_is_a_valid_empty_zip(built_site):

@@ -1,7 +1,8 @@
 // Restore a built site's snapshot in Node with the worker's own fromSnapshot (the empty zip
 // installed, then the real one loaded on first read, here from disk). Then answer the messages
 // given on stdin, and import a module the snapshot lacks. Prints JSON: the answers, how often the
-// real zip was loaded before and after that import, its result, and Python's optimisation level.
+// real zip was loaded before and after that import, its result, Python's optimisation level, and
+// whether its code keeps columns.
 //
 // Usage: node restore_snapshot.mjs <the site's assets/hjemmearbejde> <the worker's manifest, JSON> < messages.json
 import fs from "node:fs";
@@ -30,5 +31,6 @@ const handle = pyodide.pyimport("tools.runtime").handle_message;
 const answers = JSON.parse(fs.readFileSync(0, "utf8")).map((message) => JSON.parse(handle(JSON.stringify(message))));
 const before = loads;
 const optimize = pyodide.runPython("import sys; sys.flags.optimize");
+const columns = pyodide.runPython("any(column is not None for _, _, column, _ in compile('x = 1', '', 'exec').co_positions())");
 const imported = pyodide.runPython("import difflib; difflib.SequenceMatcher(None, 'abc', 'abd').ratio()");
-console.log(JSON.stringify({ answers, loadsBefore: before, loadsAfter: loads, imported, optimize }));
+console.log(JSON.stringify({ answers, loadsBefore: before, loadsAfter: loads, imported, optimize, columns }));
