@@ -1,7 +1,8 @@
 """MkDocs hook: a strict Content-Security-Policy in every page, also where the host sets no headers.
 
-After the build it reads every page, hashes the inline scripts the theme needs
-(Material's few start-up scripts; no page of ours has one of its own) and writes
+After the build it reads every page, hashes the inline scripts (Material's few
+start-up scripts, and ours that starts Python's worker on a page with a tool:
+overrides/main.html) and writes
 one `<meta http-equiv="Content-Security-Policy">` with the union of those hashes
 into every page. One policy for all pages, because with instant navigation the
 policy of the first page a reader opens stays in force for the pages after it.

@@ -300,6 +300,31 @@ def test_a_click_made_while_loading_is_not_lost(open_context, site_url):
     assert watch.errors == []
 
 
+def test_the_worker_the_page_starts_while_it_is_parsed_is_the_one_the_bridge_takes_over(open_context, site_url):
+    context, watch = open_context()
+    context.add_init_script("""  // where Python's worker is made: a classic script in <head> is document.currentScript
+    window.__workersMadeIn = [];
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url, options) {
+        super(url, options);
+        if (String(url).endsWith("/worker.js")) {
+          window.__workersMadeIn.push(document.currentScript?.parentElement.tagName ?? "a module");
+        }
+      }
+    };""")
+    page = context.new_page()
+    page.goto(site_url + WIDGET_PAGE)
+    wait_ready(page)
+    click_item(page, FIRST)
+    expect_count(page, 1)
+    assert page.evaluate("window.__workersMadeIn") == ["HEAD"]
+    assert page.evaluate("'hjemmearbejdeWorker' in window") is False  # taken over
+    assert [u for u in watch.requests if u.endswith("/worker.js")] == [site_url + "assets/hjemmearbejde/worker.js"]
+    assert len([w for w in page.workers if w.url.endswith("/worker.js")]) == 1
+    assert watch.errors == []
+
+
 def away_and_back_by_instant_navigation(page):
     """From the tool page to the guidance page and back, by their links and without a reload, until
     the tool is ready again."""

@@ -6,6 +6,7 @@ import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -90,19 +91,24 @@ def test_plain_pages_reference_no_pyodide_file(built_site):
             assert marker not in html, f"{page} mentions {marker}"
 
 
-def test_a_page_with_a_tool_says_so_in_its_head_before_the_bridge_and_no_other_page_does(built_site):
-    # The bridge starts Python as soon as it reads this, before the body is parsed.
-    flag = '<meta name="hjemmearbejde:tools" content="">'
-    tool_pages = 0
+def test_a_page_with_a_tool_says_so_in_its_head_and_starts_the_worker_before_the_bridge_and_no_other_page_does(
+        built_site):
+    # Python's worker starts while the head is parsed; the bridge takes it over.
+    flag = re.compile(r'<meta name="hjemmearbejde:tools" content="([^"]+)">')
+    tool_pages, starters = 0, set()
     for page in built_site.pages():
         html = built_site.html(page)
         head = html[:html.index("</head>")]
         if re.search(r"<div[^>]* data-widget=", html):
             tool_pages += 1
-            assert flag in head and head.index(flag) < head.index("assets/hjemmearbejde/bridge.js"), page
+            worker = urljoin(f"https://example.org/{page.as_posix()}", flag.search(head)[1])
+            assert worker == "https://example.org/assets/hjemmearbejde/worker.js", page
+            starter = head.index("new Worker(")
+            assert flag.search(head).start() < starter < head.index("assets/hjemmearbejde/bridge.js"), page
+            starters.add(head[head.rindex("<script>", 0, starter):head.index("</script>", starter)])
         else:
-            assert flag not in html, page
-    assert tool_pages >= 5
+            assert not flag.search(html) and "new Worker(" not in html, page
+    assert tool_pages >= 5 and len(starters) == 1  # the same script everywhere: one hash in the policy
 
 
 def test_widget_page_static_html_holds_every_item(built_site):

@@ -102,9 +102,12 @@ const UNTYPED = new Set(["checkbox", "radio", "button", "submit", "reset", "file
 // to the worker) and how long to wait for it; `ready` with call() and how Python started ("snapshot"
 // or "fresh"). `ready` rejects when the worker fails, or when
 // Python has not started within the manifest's startTimeoutMs (a download that stalls), and then
-// the worker is stopped.
+// the worker is stopped. A page with a tool has started its worker while it was parsed, and kept
+// what the worker said until now (overrides/main.html): that worker is taken over, once.
 function startWorker() {
-  const worker = new Worker(WORKER_URL, { type: "module" });
+  const early = window.hjemmearbejdeWorker;
+  delete window.hjemmearbejdeWorker;
+  const worker = early?.worker ?? new Worker(WORKER_URL, { type: "module" });
   let manifestRead;
   const manifest = new Promise((resolve) => (manifestRead = resolve));
   const ready = new Promise((resolve, reject) => {
@@ -118,7 +121,7 @@ function startWorker() {
         pending.set(id, { done, failed });
         worker.postMessage({ type: "call", id, payload: JSON.stringify(payload) });
       });
-    worker.addEventListener("message", ({ data }) => {
+    const hear = ({ data }) => {
       if (data.type === "manifest") {
         const limit = data.manifest.startTimeoutMs;
         timer = setTimeout(() => fail(new Error(`the runtime did not start within ${limit} ms`)), limit);
@@ -132,8 +135,14 @@ function startWorker() {
         pending.delete(data.id);
         data.error ? failed(new Error(data.error)) : done(JSON.parse(data.payload));
       }
-    });
-    worker.addEventListener("error", (event) => fail(new Error(event.message || "worker error")));
+    };
+    const broke = (event) => fail(new Error(event.message || "worker error"));
+    worker.addEventListener("message", hear);
+    worker.addEventListener("error", broke);
+    if (early) {
+      worker.onmessage = worker.onerror = null;
+      for (const event of early.heard) (event.type === "error" ? broke : hear)(event);
+    }
   });
   return { manifest, ready };
 }
