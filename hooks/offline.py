@@ -15,6 +15,9 @@ from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent / "service_worker.js"
 SERVICE_WORKER = "sw.js"
+# The offline copy is a cache named this and the build's version. Python's worker reads the runtime
+# from it directly (hooks/widget_runtime.py gives it the prefix).
+CACHE_PREFIX = "hjemmearbejde-"
 # The runtime: only a tool page needs it, and it is most of the site's bytes.
 RUNTIME_PREFIXES = ("assets/vendor/", "assets/hjemmearbejde/wheels/", "assets/hjemmearbejde/snapshots/")
 # Not needed to read the site or use its tools: source maps, precompressed copies (the browser gets
@@ -65,7 +68,7 @@ def on_post_build(config, **kwargs):
     digest = hashlib.sha256()
     for path in pages + runtime:
         digest.update(path.encode() + b"\0" + hashlib.sha256((site / path).read_bytes()).digest())
-    build = {"version": digest.hexdigest()[:16], "pages": [_address(p) for p in pages],
+    build = {"version": digest.hexdigest()[:16], "cachePrefix": CACHE_PREFIX, "pages": [_address(p) for p in pages],
              "runtime": [_address(p) for p in runtime]}
     script = TEMPLATE.read_text(encoding="utf-8").replace('"__BUILD__"', json.dumps(build, indent=1))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")

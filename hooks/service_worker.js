@@ -9,7 +9,7 @@
 // The old build's cache is deleted when the new one takes over.
 
 const BUILD = "__BUILD__";
-const CACHE = `hjemmearbejde-${BUILD.version}`;
+const CACHE = `${BUILD.cachePrefix}${BUILD.version}`;
 const SCOPE = new URL("./", self.location.href);
 const address = (path) => new URL(path, SCOPE).href;
 const PAGES = BUILD.pages.map(address);
@@ -23,7 +23,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith("hjemmearbejde-") && name !== CACHE) await caches.delete(name);
+      if (name.startsWith(BUILD.cachePrefix) && name !== CACHE) await caches.delete(name);
     }
     await self.clients.claim();
   })());

@@ -26,6 +26,7 @@ from pathlib import Path
 from flit_core import buildapi
 
 from hooks.build_support import CACHE, NODE_SCRIPTS, ROOT, digest, run_node
+from hooks.offline import CACHE_PREFIX
 
 NODE_MODULES = ROOT / "node_modules"
 RUNTIME_DIR = "assets/hjemmearbejde"
@@ -168,7 +169,7 @@ def on_post_build(config, **kwargs):
     manifest = {"pyodide": rel(pyodide_dir) + "/", "wheel": rel(wheel), "morph": rel(morph),
                 "snapshot": {"file": rel(snapshot), "emptyStdlib": rel(snapshot.with_name(EMPTY_STDLIB)),
                              **snapshot_facts},
-                "startTimeoutMs": START_TIMEOUT_MS}
+                "offlineCopy": CACHE_PREFIX, "startTimeoutMs": START_TIMEOUT_MS}
     write_manifest(runtime / WORKER, manifest)
 
 

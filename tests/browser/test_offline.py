@@ -54,6 +54,28 @@ def test_after_one_visit_to_a_tool_page_every_page_and_tool_works_offline(open_c
     assert [e for e in watch.errors if "ServiceWorker" not in e] == []
 
 
+def test_a_second_visit_reads_the_runtime_from_the_offline_copy_without_a_request(open_context, site_url):
+    """Python's worker reads the kept runtime straight from the cache, not through the service
+    worker's fetch event, which was slower (see offlineCopyFirst in worker.js)."""
+    context, watch = open_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "vaerktoejer/tjekliste-kom-godt-i-gang/")
+    wait_ready(page)
+    runtime = ["python.snapshot", "pyodide.asm.wasm", ".whl", "pyodide-lock.json", "empty-stdlib.zip"]
+    wait_until_kept(page, runtime)
+    page.close()
+    watch.requests.clear()
+    page = context.new_page()
+    page.goto(site_url + "vaerktoejer/opgavefinder/?opgaver=bogholderi")
+    wait_ready(page)
+    page.locator("#hj-opgaver-hours-bogholderi").fill("12")
+    expect(page.locator("#hj-opgaver-result")).to_contain_text("12")
+    expect(page.locator("[data-widget]")).to_have_attribute("data-runtime", "snapshot")
+    assert [u for u in watch.requests if u.endswith(tuple(runtime))] == []
+    assert any(u.endswith("/worker.js") for u in watch.requests)  # the requests were watched
+    assert [e for e in watch.errors if "ServiceWorker" not in e] == []
+
+
 def test_a_tool_page_whose_tool_cannot_start_still_keeps_the_pages_offline(open_context, site_url):
     """The offline copy waits for a starting tool, and a failed start ends that wait too."""
     context, watch = open_context(service_workers="allow")

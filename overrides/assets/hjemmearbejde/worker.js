@@ -140,6 +140,25 @@ function stdlibOnDemand(FS, load) {
                     get: (index) => loaded()[index] };
 }
 
+// The runtime's files from the site's offline copy when it holds them (a second visit), read here
+// directly: through the service worker's fetch event, handing over Pyodide's WebAssembly and the
+// snapshot (about 10 MB each) made a second visit's start about 50 ms slower on two busy cores.
+// Pyodide fetches its own files with the worker's `fetch`, so this stands in for it, in this worker
+// only. What the copy lacks, or holds as a failure, goes to the network (and the service worker).
+// `prefix` begins the names of the site's caches (hooks/offline.py); none exist on plain http.
+function offlineCopyFirst(prefix) {
+  if (!self.caches) return;
+  const network = self.fetch.bind(self);
+  const copies = caches.keys().then((names) => names.filter((name) => name.startsWith(prefix)), () => []);
+  self.fetch = async (resource, options) => {
+    for (const cacheName of await copies) {
+      const kept = await caches.match(resource, { cacheName }).catch(() => undefined);
+      if (kept?.ok) return kept;
+    }
+    return network(resource, options);
+  };
+}
+
 async function fresh(loadPyodide, indexURL, wheel) {
   const pyodide = await loadPyodide({ indexURL, env: { ...PYTHON_ENV } });
   await pyodide.loadPackage(wheel, { messageCallback: () => {} });
@@ -147,6 +166,7 @@ async function fresh(loadPyodide, indexURL, wheel) {
 }
 
 async function start(manifest) {
+  offlineCopyFirst(manifest.offlineCopy);
   const url = (path) => new URL(path, import.meta.url).href;
   const indexURL = url(manifest.pyodide);
   const wheel = url(manifest.wheel);
