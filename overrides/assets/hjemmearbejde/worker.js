@@ -95,16 +95,20 @@ export function withStart(settings, length, onStart) {
 
 // The file's heap is XORed with the module's start (withStart; hooks/widget_runtime.py, delta()),
 // since most of that is unchanged in the snapshot and so becomes zeros the file leaves out. The
-// start here is checked by its sum to be the build's, and XORed back in.
+// start here is XORed back in and checked by its sum to be the build's, in one pass over it (on a
+// wrong sum the memory is wrong too, and fsInit has Pyodide refuse it).
 function addStart(memory, laidOutBytes, start) {
   const words = start.length / 4;
   const laidOut = new Uint32Array(laidOutBytes.buffer, laidOutBytes.byteOffset, words);
-  let sum = 0;
-  for (let i = 0; i < words; i++) sum = (sum + laidOut[i]) >>> 0;
-  if (sum !== start.sum) throw new Error("Pyodide's start is not the one the snapshot was made with");
   const heapAt = new DataView(memory.buffer).getUint32(4, true); // after Pyodide's own header
   const snapshotHeap = new Uint32Array(memory.buffer, heapAt, words);
-  for (let i = 0; i < words; i++) snapshotHeap[i] ^= laidOut[i];
+  let sum = 0;
+  for (let i = 0; i < words; i++) {
+    const word = laidOut[i];
+    sum = (sum + word) >>> 0;
+    snapshotHeap[i] ^= word;
+  }
+  if (sum !== start.sum) throw new Error("Pyodide's start is not the one the snapshot was made with");
 }
 
 // The snapshot file holds Python's memory without its long runs of zeros (hooks/widget_runtime.py,
