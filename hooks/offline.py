@@ -68,7 +68,7 @@ def on_post_build(config, **kwargs):
     digest = hashlib.sha256()
     for path in pages + runtime:
         digest.update(path.encode() + b"\0" + hashlib.sha256((site / path).read_bytes()).digest())
-    build = {"version": digest.hexdigest()[:16], "cachePrefix": CACHE_PREFIX, "pages": [_address(p) for p in pages],
-             "runtime": [_address(p) for p in runtime]}
+    build = {"version": digest.hexdigest()[:16], "cachePrefix": CACHE_PREFIX,
+             "pages": [_address(p) for p in pages], "runtime": [_address(p) for p in runtime]}
     script = TEMPLATE.read_text(encoding="utf-8").replace('"__BUILD__"', json.dumps(build, indent=1))
     (site / SERVICE_WORKER).write_text(script, encoding="utf-8")

@@ -6,7 +6,7 @@ widgets build their markup from these helpers and f-strings, nothing else.
 
 # What the standard library's html.escape(quote=True) replaces, and with what. That module is not
 # imported: it loads html.entities (over 2 000 named characters), which made the browser's memory
-# snapshot of Python about 120 KB bigger as brotli, for five replacements.
+# snapshot of Python about 100 KB bigger as brotli, for five replacements.
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
