@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError, sync_playwright  # noqa: E402
 
 from hooks.widget_runtime import read_manifest  # noqa: E402
 from tests.support.browser import launch_chromium, wait_ready  # noqa: E402
@@ -162,7 +162,10 @@ class Transfer:
         context.on("requestfinished", self._add)
 
     def _add(self, request):
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except PlaywrightError:  # it finished as its context closed: after the figures were taken
+            return
         self.requests.append((request.timing["startTime"], sizes["responseBodySize"] + sizes["responseHeadersSize"]))
 
     @property
