@@ -29,5 +29,5 @@ self.addEventListener("message", keep);
 runtimeStarted().then(() => {
   self.removeEventListener("message", keep);
   importScripts(material);
-  for (const data of held.splice(0)) self.dispatchEvent(new MessageEvent("message", { data }));
+  for (const data of held) self.dispatchEvent(new MessageEvent("message", { data }));
 });
