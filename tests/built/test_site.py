@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from hooks.precompress import files_to_compress
-from hooks.widget_runtime import read_manifest
+from hooks.widget_runtime import NODE_MODULES, eager_factory, read_manifest
 from tools import checklists, task_assessment, task_catalogue
 from tools.html import escape
 
@@ -148,6 +148,26 @@ def test_the_runtime_manifest_points_at_files_in_the_site(built_site):
     assert manifest["snapshot"]["wheelPath"].endswith("/" + wheel.name)
     # Versioned like the wheel: a new snapshot gets a new address, so browsers may keep one for good.
     assert snapshot.parent.parent.name == "snapshots" and len(snapshot.parent.name) == 16
+
+
+def test_pyodides_module_factory_is_served_in_parentheses_and_otherwise_unchanged(built_site):
+    """V8 compiles a parenthesized function at once (eager_factory): the factory is parsed once, not twice.
+    The restore in Node (test_snapshot.py) and every browser test run this copy."""
+    manifest = read_manifest(built_site.path / "assets/hjemmearbejde/worker.js")
+    served = (built_site.path / "assets/hjemmearbejde" / manifest["pyodide"] / "pyodide.asm.mjs").read_text("utf-8")
+    package = (NODE_MODULES / "pyodide" / "pyodide.asm.mjs").read_text("utf-8")
+    assert served.startswith("export default (async function _createPyodideModule(")
+    assert served == eager_factory(package)
+    assert served.removeprefix("export default (").removesuffix(");\n") == package.rstrip().removesuffix(
+        "export default _createPyodideModule;")
+
+
+def test_eager_factory_refuses_a_file_of_another_shape():
+    """A new Pyodide whose file looks otherwise stops the build with a message, instead of a broken start."""
+    assert eager_factory("async function _createPyodideModule(m){return m}export default _createPyodideModule;\n") \
+        == "export default (async function _createPyodideModule(m){return m});\n"
+    with pytest.raises(SystemExit, match="eager_factory"):
+        eager_factory("var createPyodideModule = () => {};\nexport default createPyodideModule;\n")
 
 
 def test_every_file_that_compresses_has_precompressed_copies_with_the_same_content(built_site):
