@@ -31,15 +31,20 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data?.type === "skip-waiting") self.skipWaiting();
-  // A tool page's runtime has started: keep its files (mostly from the HTTP cache, just filled).
-  if (event.data?.type === "keep-runtime") event.waitUntil(keepRuntime());
+  // A tool page's runtime has started: keep its files (mostly from the HTTP cache, just filled),
+  // and tell the page when this kept them now, so that it has their scripts compiled once (offline.js).
+  if (event.data?.type === "keep-runtime") {
+    event.waitUntil(keepRuntime().then((kept) => kept && event.source?.postMessage({ type: "runtime-kept" })));
+  }
 });
 
+// Whether any file was missing and is now kept.
 async function keepRuntime() {
   const cache = await caches.open(CACHE);
   const missing = [];
   for (const url of RUNTIME) if (!(await cache.match(url))) missing.push(url);
   await cache.addAll(missing);
+  return missing.length > 0;
 }
 
 self.addEventListener("fetch", (event) => {

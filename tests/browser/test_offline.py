@@ -76,6 +76,46 @@ def test_a_second_visit_reads_the_runtime_from_the_offline_copy_without_a_reques
     assert [e for e in watch.errors if "ServiceWorker" not in e] == []
 
 
+def test_once_the_runtime_is_kept_its_scripts_are_loaded_once_more_from_the_copy(open_context, site_url):
+    """So that the browser keeps their compiled code for the next visit (COMPILE_ONLY in worker.js):
+    the page starts worker.js once more, which loads Pyodide's two scripts through the service worker
+    and stops. A second visit, the runtime being kept already, starts no such worker."""
+    context, watch = open_context(service_workers="allow")
+    from_copy = []
+    context.on("response", lambda r: r.url.endswith(("/pyodide.asm.mjs", "/pyodide.mjs"))
+               and r.from_service_worker and from_copy.append(r.url.rsplit("/", 1)[1]))
+    started, stopped = [], []
+
+    def watch_workers(page):
+        def add(worker):
+            if worker.url.endswith("/worker.js"):
+                started.append(worker)
+                worker.on("close", lambda closed: stopped.append(closed))
+        page.on("worker", add)
+
+    page = context.new_page()
+    watch_workers(page)
+    page.goto(site_url + "vaerktoejer/tjekliste-kom-godt-i-gang/")
+    wait_ready(page)
+    wait_until_kept(page, ["pyodide.asm.mjs", "pyodide.mjs", "python.snapshot"])
+    deadline = time.monotonic() + 30
+    while not (len(started) == 2 and started[1] in stopped):
+        assert time.monotonic() < deadline, f"{len(started)} workers started, {len(stopped)} stopped"
+        page.wait_for_timeout(100)
+    assert sorted(from_copy) == ["pyodide.asm.mjs", "pyodide.mjs"]
+    assert started[0] not in stopped  # Python's own worker lives on
+
+    page.close()
+    started.clear()
+    page = context.new_page()
+    watch_workers(page)
+    page.goto(site_url + "vaerktoejer/tjekliste-evaluering/")
+    wait_ready(page)
+    page.wait_for_timeout(1500)  # time enough for the service worker to answer, had it kept anything
+    assert len(started) == 1
+    assert [e for e in watch.errors if "ServiceWorker" not in e] == []
+
+
 def test_a_tool_page_whose_tool_cannot_start_still_keeps_the_pages_offline(open_context, site_url):
     """The offline copy waits for a starting tool, and a failed start ends that wait too."""
     context, watch = open_context(service_workers="allow")

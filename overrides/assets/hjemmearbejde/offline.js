@@ -47,8 +47,16 @@ async function whenPageIsDone() {
   await navigator.locks?.request(RUNTIME_STARTING, () => {});
 }
 
+// Pyodide's scripts, loaded once from the offline copy just kept, so that the browser keeps their
+// compiled code for the next visit (see COMPILE_ONLY in worker.js; the same name here).
+function compileRuntimeOnce() {
+  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "hjemmearbejde-compile-only" });
+  worker.onmessage = worker.onerror = () => worker.terminate();
+}
+
 if ("serviceWorker" in navigator) {
   navigator.serviceWorker.addEventListener("controllerchange", () => switching && window.location.reload());
+  navigator.serviceWorker.addEventListener("message", ({ data }) => data?.type === "runtime-kept" && compileRuntimeOnce());
   document.addEventListener("hj-runtime-ready", async () => {
     const registration = await navigator.serviceWorker.ready;
     registration.active?.postMessage({ type: "keep-runtime" });

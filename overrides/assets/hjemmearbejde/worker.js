@@ -200,9 +200,23 @@ async function start(manifest) {
   return how;
 }
 
+// The browser keeps a script's compiled code (V8's code cache) only from its second load: Chromium
+// made it for Pyodide's scripts on a second visit, the first to load them from the offline copy, so
+// only a third visit had it. Once the service worker has kept the runtime, the page starts this
+// worker once more under this name (offline.js): it only loads those scripts, from the copy now,
+// and says so, and the browser keeps their code for the next visit.
+const COMPILE_ONLY = "hjemmearbejde-compile-only";
+
+async function compileOnly(manifest) {
+  const indexURL = new URL(manifest.pyodide, import.meta.url);
+  await Promise.all(["pyodide.asm.mjs", "pyodide.mjs"].map((name) => import(new URL(name, indexURL).href)));
+}
+
 // The bridge learns where the morphing library is and how long to wait; then Python starts. Not
 // when the build or a test imports this file outside a worker (for withStart, fromSnapshot).
-if (typeof WorkerGlobalScope !== "undefined") {
+if (typeof WorkerGlobalScope !== "undefined" && self.name === COMPILE_ONLY) {
+  compileOnly(MANIFEST).finally(() => self.postMessage({ type: "compiled" }));
+} else if (typeof WorkerGlobalScope !== "undefined") {
   self.postMessage({ type: "manifest", manifest: MANIFEST });
   ready = start(MANIFEST);
   ready.then(
