@@ -4,7 +4,8 @@
 //
 // It starts from the build's memory snapshot (Python with the widgets already
 // loaded) when there is one, and starts Python the normal way when the snapshot
-// cannot be fetched or does not fit this Pyodide.
+// cannot be fetched or does not fit this Pyodide. Started under another name
+// (COMPILE_ONLY, below), it only loads Pyodide's scripts, for the browser's code cache.
 
 // Where the runtime's files are, relative to this script, and how long the bridge waits for Python:
 // written in by hooks/widget_runtime.py at build time, so that the downloads start the moment this
