@@ -7,7 +7,7 @@
 // comes back is morphed into place (keeping focus and caret) and the effects
 // are carried out here.
 
-const WORKER_URL = new URL("./worker.js", import.meta.url);
+export const WORKER_URL = new URL("./worker.js", import.meta.url);
 
 const TEXT = {
   loading: "Værktøjet indlæses …",

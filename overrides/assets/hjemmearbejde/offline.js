@@ -2,7 +2,7 @@
 // hooks/offline.py), asks it to keep the widget runtime once a tool page has started it, and
 // shows a banner when a new build of the site is ready. It knows no widget.
 
-import { RUNTIME_STARTING } from "./bridge.js";
+import { RUNTIME_STARTING, WORKER_URL } from "./bridge.js";
 
 const SERVICE_WORKER = new URL("../../sw.js", import.meta.url);
 const TEXT = {
@@ -50,7 +50,7 @@ async function whenPageIsDone() {
 // Pyodide's scripts, loaded once from the offline copy just kept, so that the browser keeps their
 // compiled code for the next visit (see COMPILE_ONLY in worker.js; the same name here).
 function compileRuntimeOnce() {
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "hjemmearbejde-compile-only" });
+  const worker = new Worker(WORKER_URL, { type: "module", name: "hjemmearbejde-compile-only" });
   worker.onmessage = worker.onerror = () => worker.terminate();
 }
 
